@@ -1,0 +1,3 @@
+export { serve } from "./serve.ts";
+export type { ServerOptions } from "./server.ts";
+export { buildServer } from "./server.ts";

@@ -1,0 +1,23 @@
+import type { FastifyReply } from "fastify";
+import { UserError } from "../app/index.ts";
+
+/** Maps stable error codes to HTTP statuses; the body is RFC 9457 problem+json. */
+const STATUS: Record<string, number> = {
+  unknown_line: 404,
+  not_found: 404,
+  period_already_closed: 409,
+  period_not_ended: 409,
+  unsupported_media_type: 415,
+};
+
+export function sendProblem(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof UserError) {
+    const status = STATUS[error.code] ?? 400;
+    return reply
+      .code(status)
+      .type("application/problem+json")
+      .send({ type: `https://garde-fou.dev/problems/${error.code}`, title: error.message, status, code: error.code, details: error.details });
+  }
+  reply.log.error(error);
+  return reply.code(500).type("application/problem+json").send({ type: "about:blank", title: "internal error", status: 500, code: "internal_error" });
+}

@@ -1,0 +1,109 @@
+import {
+  type BillableLine,
+  buildInvoice,
+  type HoldReason,
+  type Invoice,
+  invoiceDocument,
+  type Micros,
+  type Period,
+  type UsageAggregate,
+} from "../domain/index.ts";
+import type { InvoiceEvent, StoredInvoice } from "../store/index.ts";
+import type { ChargingEngine } from "./engine.ts";
+
+export type CloseResult = { ok: true; invoices: Invoice[] } | { ok: false; code: "period_already_closed" | "period_not_ended"; message: string };
+
+export interface CloseOptions {
+  readonly actor: string;
+  readonly now: number;
+  /** Extra hold reasons per account (abnormal-consumption findings…). */
+  readonly extraHoldReasons?: (accountId: string) => HoldReason[];
+}
+
+/**
+ * Closes a billing period: one invoice per account, built from the journal, drafted then held
+ * or issued by the hold rules — in one transaction with the period's closing, after every
+ * record queued before it is committed. Usage of the period that arrives later is billed in
+ * the next open period as a late adjustment.
+ */
+export function closePeriod(engine: ChargingEngine, period: Period, options: CloseOptions): Promise<CloseResult> {
+  return engine.exclusive(async () => {
+    if (engine.isClosed(period)) return { ok: false, code: "period_already_closed", message: `period ${period} is already closed` };
+    if (options.now < engine.calendar.endOf(period)) {
+      return {
+        ok: false,
+        code: "period_not_ended",
+        message: `period ${period} has not ended yet (it ends ${new Date(engine.calendar.endOf(period)).toISOString()})`,
+      };
+    }
+    const usage = await engine.store.usageForBilling(period);
+    const byAccount = new Map<string, BillableLine[]>();
+    const periodEnd = engine.calendar.endOf(period);
+    for (const line of engine.lines.all()) {
+      const r = line.record;
+      const activated = r.activatedAt ? Date.parse(r.activatedAt) : Number.NEGATIVE_INFINITY;
+      const hasUsage = line.peek(period) !== undefined;
+      if (activated >= periodEnd && !hasUsage) continue;
+      const fee = line.plan.monthlyFee.kind === "fixed" ? line.plan.monthlyFee.amount : ((r.monthlyFee ?? 0) as Micros);
+      const list = byAccount.get(r.accountId) ?? [];
+      list.push({ lineId: r.lineId, planId: line.plan.id, planName: line.plan.name, monthlyFee: fee });
+      byAccount.set(r.accountId, list);
+    }
+    const usageByLine = new Map<string, UsageAggregate[]>();
+    for (const u of usage) {
+      const list = usageByLine.get(u.lineId) ?? [];
+      list.push({
+        lineId: u.lineId,
+        service: u.service,
+        zone: u.zone,
+        country: u.country,
+        countryName: engine.networks.countryName(u.country) ?? u.country,
+        usagePeriod: u.usagePeriod,
+        quantity: u.quantity,
+        units: u.units,
+        unitLabel: u.unitLabel,
+        amount: u.amount as Micros,
+        overUnits: u.overUnits,
+        overCapIds: u.overCapIds ? u.overCapIds.split(",") : [],
+        records: u.records,
+      });
+      usageByLine.set(u.lineId, list);
+    }
+    const invoices: Invoice[] = [];
+    for (const [accountId, lines] of [...byAccount.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      invoices.push(
+        buildInvoice(engine.catalog, {
+          invoiceId: `INV-${period}-${accountId}`,
+          accountId,
+          period,
+          lines,
+          usage: lines.flatMap((l) => usageByLine.get(l.lineId) ?? []),
+          extraHoldReasons: options.extraHoldReasons?.(accountId) ?? [],
+        }),
+      );
+    }
+    const at = new Date(options.now).toISOString();
+    const stored: StoredInvoice[] = invoices.map((i) => ({
+      invoiceId: i.invoiceId,
+      accountId: i.accountId,
+      period: i.period,
+      status: i.status,
+      totalExclTax: i.totalExclTax,
+      document: JSON.stringify(invoiceDocument(i)),
+    }));
+    const events: InvoiceEvent[] = invoices.flatMap((i) => [
+      { invoiceId: i.invoiceId, at, actor: options.actor, from: undefined, to: "draft" as const, reason: `period ${period} closed` },
+      {
+        invoiceId: i.invoiceId,
+        at,
+        actor: "hold-rules",
+        from: "draft" as const,
+        to: i.status,
+        reason: i.status === "held" ? i.holdReasons.map((r) => r.code).join(", ") : "no hold rule applies",
+      },
+    ]);
+    await engine.store.closePeriod(period, stored, events);
+    engine.markClosed(period);
+    return { ok: true, invoices };
+  });
+}

@@ -1,0 +1,220 @@
+import {
+  applyDecision,
+  type Catalog,
+  decide,
+  type NetworkDirectory,
+  nextPeriod,
+  type Period,
+  PeriodCalendar,
+  PeriodCounters,
+  resolveZone,
+} from "../domain/index.ts";
+import type { JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
+import type { LineDirectory } from "./directory.ts";
+import { outboxRow } from "./notice-payload.ts";
+import type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";
+
+interface Job {
+  readonly records: readonly UsageInput[];
+  readonly rejects: readonly RejectRow[];
+  readonly source: string;
+  readonly resolve: (r: SubmitResult) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+export interface EngineOptions {
+  /** Most records written in one transaction (group commit). */
+  readonly maxBatch?: number;
+}
+
+/**
+ * The single writer: owns every line's state in memory, rates and guards each record with the
+ * pure core, and journals the batch in one transaction before anyone hears "accepted".
+ * Submissions queued while a batch commits are grouped into the next one.
+ */
+export class ChargingEngine {
+  readonly calendar: PeriodCalendar;
+  private readonly queue: Job[] = [];
+  private draining = false;
+  private failed: Error | undefined;
+  private readonly maxBatch: number;
+
+  constructor(
+    readonly store: Store,
+    readonly catalog: Catalog,
+    readonly networks: NetworkDirectory,
+    readonly lines: LineDirectory,
+    private readonly closed: Set<Period>,
+    private readonly clock: Clock,
+    options: EngineOptions = {},
+  ) {
+    this.calendar = new PeriodCalendar(catalog.timeZone);
+    this.maxBatch = options.maxBatch ?? 8192;
+  }
+
+  /** Rates, guards and journals records; resolves once they are committed. */
+  submit(records: readonly UsageInput[], source: string, rejects: readonly RejectRow[] = []): Promise<SubmitResult> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ records, rejects, source, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  /** Runs `work` alone, after everything queued before it is committed (period close, consent). */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await this.submit([], "barrier");
+    return work();
+  }
+
+  isClosed(period: Period): boolean {
+    return this.closed.has(period);
+  }
+
+  markClosed(period: Period): void {
+    this.closed.add(period);
+  }
+
+  /** The period a usage of `usagePeriod` is billed in: itself, or the next open one if invoiced. */
+  billPeriodFor(usagePeriod: Period): Period {
+    let p = usagePeriod;
+    while (this.closed.has(p)) p = nextPeriod(p);
+    return p;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const jobs: Job[] = [];
+      let size = 0;
+      while (this.queue.length > 0 && (jobs.length === 0 || size + (this.queue[0]?.records.length ?? 0) <= this.maxBatch)) {
+        const job = this.queue.shift() as Job;
+        jobs.push(job);
+        size += job.records.length;
+      }
+      try {
+        const results = await this.process(jobs);
+        for (const [i, job] of jobs.entries()) job.resolve(results[i] as SubmitResult);
+      } catch (error) {
+        // The memory state may be ahead of the store now: refuse everything until restarted.
+        this.failed = new Error(`engine stopped after a failed commit: ${(error as Error).message}`);
+        for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(this.failed);
+      }
+    }
+    this.draining = false;
+  }
+
+  private async process(jobs: readonly Job[]): Promise<SubmitResult[]> {
+    const ids: string[] = [];
+    for (const job of jobs) for (const r of job.records) ids.push(r.recordId);
+    const existing = ids.length > 0 ? await this.store.findUsage(ids) : new Map<string, UsageIdentity>();
+    const usage: UsageRow[] = [];
+    const outbox: OutboxRow[] = [];
+    const allRejects: RejectRow[] = [];
+    const now = new Date(this.clock.now()).toISOString();
+    const results: SubmitResult[] = [];
+    for (const job of jobs) {
+      const rejects: RejectRow[] = [...job.rejects];
+      const outcomes: RecordOutcome[] = [];
+      let accepted = 0;
+      let duplicates = 0;
+      for (const record of job.records) {
+        const outcome = this.one(record, job.source, existing, usage, outbox, now);
+        if (outcome === "accepted") accepted++;
+        else if (outcome === "duplicate") duplicates++;
+        else rejects.push(outcome);
+        outcomes.push(typeof outcome === "string" ? outcome : "rejected");
+      }
+      allRejects.push(...rejects);
+      results.push({ accepted, duplicates, rejected: rejects.length, rejects, outcomes });
+    }
+    const batch: JournalBatch = { usage, outbox, rejects: allRejects };
+    if (usage.length + outbox.length + allRejects.length > 0) await this.store.commit(batch);
+    return results;
+  }
+
+  private one(
+    r: UsageInput,
+    source: string,
+    existing: Map<string, UsageIdentity>,
+    usage: UsageRow[],
+    outbox: OutboxRow[],
+    now: string,
+  ): "accepted" | "duplicate" | RejectRow {
+    const reject = (code: EngineRejectCode, message: string): RejectRow => ({ source, lineNo: r.lineNo, recordId: r.recordId, code, message, raw: r.raw });
+    const resolved = this.lines.resolve(r);
+    const seen = existing.get(r.recordId);
+    if (seen) {
+      return resolved.ok && sameRecord(seen, r, resolved.line.record.lineId)
+        ? "duplicate"
+        : reject("record_id_conflict", `record_id ${r.recordId} was already accepted with different content`);
+    }
+    if (!resolved.ok) return reject(resolved.code, resolved.message);
+    const line = resolved.line;
+    const network = this.networks.lookup(r.servingPlmn);
+    if (!network) return reject("unknown_serving_network", `serving network ${r.servingPlmn} is not in the MCC-MNC reference (${this.networks.source})`);
+    const where = resolveZone(this.catalog, network);
+    const usagePeriod = this.calendar.periodOf(r.startedMs);
+    const quantity = r.service === "data" ? r.bytesUp + r.bytesDown : r.service === "voice" ? r.durationS : 1;
+    const counters = line.counters(usagePeriod);
+    const account = this.lines.accountCounters(line, usagePeriod) ?? counters;
+    const facts = { service: r.service, zone: where.zone, country: where.country, countryName: where.countryName, quantity };
+    const decision = decide(facts, { plan: line.plan, caps: line.caps, line: counters, account });
+    if (!decision.ok) return reject("rating_failed", decision.message);
+    applyDecision(facts, decision, counters, account);
+    const record = line.record;
+    const row: UsageRow = {
+      recordId: r.recordId,
+      lineId: record.lineId,
+      service: r.service,
+      startedMs: r.startedMs,
+      durationS: r.durationS,
+      bytesUp: r.bytesUp,
+      bytesDown: r.bytesDown,
+      servingPlmn: r.servingPlmn,
+      ratingGroup: r.ratingGroup,
+      sessionId: r.sessionId,
+      usagePeriod,
+      billPeriod: this.billPeriodFor(usagePeriod),
+      zone: where.zone,
+      country: where.country,
+      quantity,
+      allowanceId: decision.allowanceId,
+      allowanceUsed: decision.allowanceUsed,
+      units: decision.billableUnits,
+      unitLabel: decision.unitLabel,
+      amount: decision.amount,
+      overUnits: decision.overUnits,
+      overCapId: decision.overCapId,
+      throttled: decision.throttled,
+      source,
+    };
+    usage.push(row);
+    for (const notice of decision.notices) outbox.push(outboxRow(record, usagePeriod, notice, now));
+    // The row carries the record's identity: a second copy later in the batch is a duplicate.
+    existing.set(r.recordId, row);
+    return "accepted";
+  }
+
+  /** Counters of a line in a period (empty ones if it has no usage there). */
+  countersOf(lineId: string, period: Period): PeriodCounters | undefined {
+    const line = this.lines.get(lineId);
+    return line ? (line.peek(period) ?? new PeriodCounters(period)) : undefined;
+  }
+}
+
+function sameRecord(a: UsageIdentity, r: UsageInput, lineId: string): boolean {
+  return (
+    a.lineId === lineId &&
+    a.service === r.service &&
+    a.startedMs === r.startedMs &&
+    a.durationS === r.durationS &&
+    a.bytesUp === r.bytesUp &&
+    a.bytesDown === r.bytesDown &&
+    a.servingPlmn === r.servingPlmn &&
+    a.ratingGroup === r.ratingGroup &&
+    a.sessionId === r.sessionId
+  );
+}

@@ -1,0 +1,65 @@
+import { type EffectiveCap, effectiveCaps, PeriodCounters, type Plan } from "../domain/index.ts";
+import type { LineRecord } from "../store/index.ts";
+
+/**
+ * A line as the engine holds it: its record, plan, caps and per-period counters. Kept small:
+ * a million of them must fit in about 1 KiB each.
+ */
+export class LineState {
+  /**
+   * Counters of the latest period with usage, and of older ones only when late records or a
+   * reload need them: a Map per line would cost more than the counters themselves.
+   */
+  private latest: PeriodCounters | undefined;
+  private older: Map<string, PeriodCounters> | undefined;
+
+  constructor(
+    public record: LineRecord,
+    public plan: Plan,
+    public caps: readonly EffectiveCap[],
+  ) {}
+
+  counters(period: string): PeriodCounters {
+    const latest = this.latest;
+    if (latest?.period === period) return latest;
+    const known = this.older?.get(period);
+    if (known) return known;
+    const created = new PeriodCounters(period);
+    if (!latest || period > latest.period) {
+      if (latest) {
+        this.older ??= new Map();
+        this.older.set(latest.period, latest);
+      }
+      this.latest = created;
+    } else {
+      this.older ??= new Map();
+      this.older.set(period, created);
+    }
+    return created;
+  }
+
+  peek(period: string): PeriodCounters | undefined {
+    return this.latest?.period === period ? this.latest : this.older?.get(period);
+  }
+
+  periodList(): string[] {
+    const list = this.older ? [...this.older.keys()] : [];
+    if (this.latest) list.push(this.latest.period);
+    return list.sort();
+  }
+}
+
+/** Shares one caps array between all lines with the same plan and choices. */
+export class CapsCache {
+  private readonly cache = new Map<string, readonly EffectiveCap[]>();
+
+  for(plan: Plan, record: LineRecord): readonly EffectiveCap[] {
+    const key = `${plan.id}|${record.roamingCap ?? ""}|${record.roamingOptOut ? 1 : 0}`;
+    let caps = this.cache.get(key);
+    if (!caps) {
+      caps = effectiveCaps(plan, { roamingCap: record.roamingCap, roamingOptOut: record.roamingOptOut });
+      this.cache.set(key, caps);
+    }
+    return caps;
+  }
+}

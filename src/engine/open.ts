@@ -1,0 +1,41 @@
+import { type Catalog, type NetworkDirectory, slotOf } from "../domain/index.ts";
+import type { Store } from "../store/index.ts";
+import { LineDirectory } from "./directory.ts";
+import { ChargingEngine, type EngineOptions } from "./engine.ts";
+import type { Clock } from "./types.ts";
+
+/**
+ * Builds an engine from what the store holds: lines, then counters rebuilt from the journal,
+ * notices already raised (so none fires twice after a restart) and consents.
+ */
+export async function openEngine(
+  store: Store,
+  catalog: Catalog,
+  networks: NetworkDirectory,
+  clock: Clock,
+  options: EngineOptions = {},
+): Promise<ChargingEngine> {
+  const lines = new LineDirectory(catalog);
+  for (const record of await store.loadLines()) lines.put(record);
+  for (const c of await store.loadCounters()) {
+    const line = lines.get(c.lineId);
+    if (!line) continue;
+    const slot = slotOf(c.service, c.zone);
+    line.counters(c.period).addSlot(slot, c.quantity, c.amount);
+    lines.accountCounters(line, c.period)?.addSlot(slot, c.quantity, c.amount);
+  }
+  for (const a of await store.loadAllowances()) {
+    const counters = lines.get(a.lineId)?.counters(a.period);
+    if (!counters) continue;
+    counters.addAllowance(a.allowanceId, a.used);
+  }
+  for (const m of await store.loadNoticeMarks()) lines.get(m.lineId)?.counters(m.period).markNotified(m.noticeKey);
+  for (const c of await store.loadConsents()) {
+    const counters = lines.get(c.lineId)?.counters(c.period);
+    if (!counters) continue;
+    counters.consented ??= new Set();
+    counters.consented.add(c.capId);
+  }
+  const closed = new Set(await store.closedPeriods());
+  return new ChargingEngine(store, catalog, networks, lines, closed, clock, options);
+}

@@ -1,0 +1,2 @@
+export type { SqliteOptions } from "./store.ts";
+export { openSqliteStore, SqliteStore } from "./store.ts";
