@@ -9,10 +9,13 @@ import {
   PeriodCounters,
   resolveZone,
 } from "../domain/index.ts";
-import type { JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
+import { EventEmitter } from "node:events";
+import type { ConsentRow, JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
 import type { LineDirectory } from "./directory.ts";
 import { outboxRow } from "./notice-payload.ts";
 import type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";
+
+export type ConsentResult = { ok: true; consent: ConsentRow } | { ok: false; code: "unknown_line" | "unknown_cap"; message: string };
 
 interface Job {
   readonly records: readonly UsageInput[];
@@ -20,6 +23,14 @@ interface Job {
   readonly source: string;
   readonly resolve: (r: SubmitResult) => void;
   readonly reject: (e: unknown) => void;
+}
+
+/** What the engine tells adapters, always after the commit. */
+export interface EngineEvents {
+  /** A batch is durable: its outbox rows may now be dispatched. */
+  committed: [batch: JournalBatch];
+  /** A customer consented to pass a cap (or raised it): open sessions should be re-authorised. */
+  consent: [consent: ConsentRow];
 }
 
 export interface EngineOptions {
@@ -38,6 +49,7 @@ export class ChargingEngine {
   private draining = false;
   private failed: Error | undefined;
   private readonly maxBatch: number;
+  readonly events = new EventEmitter<EngineEvents>();
 
   constructor(
     readonly store: Store,
@@ -131,7 +143,10 @@ export class ChargingEngine {
       results.push({ accepted, duplicates, rejected: rejects.length, rejects, outcomes });
     }
     const batch: JournalBatch = { usage, outbox, rejects: allRejects };
-    if (usage.length + outbox.length + allRejects.length > 0) await this.store.commit(batch);
+    if (usage.length + outbox.length + allRejects.length > 0) {
+      await this.store.commit(batch);
+      this.events.emit("committed", batch);
+    }
     return results;
   }
 
@@ -196,6 +211,25 @@ export class ChargingEngine {
     // The row carries the record's identity: a second copy later in the batch is a duplicate.
     existing.set(r.recordId, row);
     return "accepted";
+  }
+
+  /**
+   * Records a customer's consent to continue past a cap for the rest of the period (after a
+   * cut-off), durably, then lifts the cap in memory and tells the network adapters.
+   */
+  consent(lineId: string, capId: string, period: Period, actor: string, channel: string): Promise<ConsentResult> {
+    return this.exclusive(async () => {
+      const line = this.lines.get(lineId);
+      if (!line) return { ok: false, code: "unknown_line", message: `no line ${lineId}` } as const;
+      if (!line.caps.some((c) => c.cap.id === capId)) return { ok: false, code: "unknown_cap", message: `line ${lineId} has no cap ${capId}` } as const;
+      const consent: ConsentRow = { lineId, period, capId, at: new Date(this.clock.now()).toISOString(), actor, channel };
+      await this.store.recordConsent(consent);
+      const counters = line.counters(period);
+      counters.consented ??= new Set();
+      counters.consented.add(capId);
+      this.events.emit("consent", consent);
+      return { ok: true, consent } as const;
+    });
   }
 
   /** Counters of a line in a period (empty ones if it has no usage there). */

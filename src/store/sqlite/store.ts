@@ -17,7 +17,7 @@ import type {
   UsageIdentity,
 } from "../ports.ts";
 import { type IdentitySqlRow, type InvoiceSqlRow, identityFromSql, invoiceFromSql, type LineSqlRow, lineFromSql, lineToSql, usageToSql } from "./mapping.ts";
-import { MIGRATIONS } from "./schema.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
 
 type Db = Database.Database;
 type Stmt = Database.Statement;
@@ -46,11 +46,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
 }
 
 function migrate(db: Db): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const applied = new Set((db.prepare("SELECT name FROM schema_migrations").all() as { name: string }[]).map((r) => r.name));
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(m.name, new Date().toISOString());
     })();
   }
 }

@@ -1,9 +1,9 @@
-/**
- * Migrations, applied in order and recorded in `PRAGMA user_version`. Keys lead with the line
- * where a table is per line, so that the PostgreSQL schema can distribute on it.
- */
-export const MIGRATIONS: readonly string[] = [
-  `
+import type { Migration } from "./types.ts";
+
+/** The journal, lines, outbox, rejects, imports, periods and invoices. */
+export const core: Migration = {
+  name: "001-core",
+  sql: `
   CREATE TABLE lines (
     line_id TEXT PRIMARY KEY,
     account_id TEXT NOT NULL,
@@ -125,4 +125,4 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX invoice_events_invoice ON invoice_events(invoice_id);
   `,
-];
+};
