@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import {
   applyDecision,
   type Catalog,
@@ -9,7 +10,6 @@ import {
   PeriodCounters,
   resolveZone,
 } from "../domain/index.ts";
-import { EventEmitter } from "node:events";
 import type { ConsentRow, JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
 import type { LineDirectory } from "./directory.ts";
 import { outboxRow } from "./notice-payload.ts";
