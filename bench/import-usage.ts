@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { App } from "../src/app/index.ts";
+import type { UsageInput } from "../src/engine/index.ts";
 import { csvUsageParser, fileChunks } from "../src/ingest/index.ts";
 import { report } from "./report.ts";
 import { writeWorkload } from "./usage-file.ts";

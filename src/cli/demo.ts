@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { UserError } from "../app/index.ts";
 import { runDemo } from "../demo/index.ts";
 import { json, type Output, table } from "./output.ts";
 
@@ -12,7 +13,8 @@ export function registerDemo(program: Command, output: Output): void {
     .action(async (opts: { json?: boolean; segmentLines: string; seed: string }) => {
       const lines = Number(opts.segmentLines);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(lines) || lines < 2) throw new Error("--segment-lines must be a whole number ≥ 2");
+      if (!Number.isInteger(lines) || lines < 2) throw new UserError("invalid_option", "--segment-lines must be a whole number ≥ 2");
+      if (!Number.isInteger(seed)) throw new UserError("invalid_option", "--seed must be a whole number");
       const report = await runDemo({ lines, seed });
       if (opts.json) {
         output.out(json(report));

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { UserError } from "../app/index.ts";
 import { type GlobalOptions, withApp } from "./context.ts";
 import { json, type Output, table } from "./output.ts";
 
@@ -42,7 +43,9 @@ export function registerRejects(program: Command, output: Output, globals: () =>
     .option("--limit <n>", "at most this many", "100")
     .option("--json", "print as JSON")
     .action(async (opts: { source?: string; limit: string; json?: boolean }) => {
-      const rows = await withApp(globals(), (app) => app.store.listRejects(opts.source, Number(opts.limit) || 100));
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError("invalid_option", "--limit must be a whole number ≥ 1");
+      const rows = await withApp(globals(), (app) => app.store.listRejects(opts.source, limit));
       if (opts.json) {
         output.out(
           json(rows.map((r) => ({ source: r.source, line_no: r.lineNo, record_id: r.recordId ?? null, code: r.code, message: r.message, raw: r.raw }))),

@@ -65,6 +65,20 @@ export class PeriodCalendar {
   }
 
   periodOf(instantMs: number): Period {
+    // Records come in time order: the last answer is usually the right one.
+    if (instantMs >= this.lastStart && instantMs < this.lastEnd) return this.lastPeriod;
+    const period = this.computePeriodOf(instantMs);
+    this.lastStart = this.startOf(period);
+    this.lastEnd = this.endOf(period);
+    this.lastPeriod = period;
+    return period;
+  }
+
+  private lastStart = 0;
+  private lastEnd = 0;
+  private lastPeriod = "" as Period;
+
+  private computePeriodOf(instantMs: number): Period {
     const d = new Date(instantMs);
     const candidate = periodOfYearMonth(d.getUTCFullYear(), d.getUTCMonth() + 1);
     if (instantMs < this.startOf(candidate)) return previousPeriod(candidate);

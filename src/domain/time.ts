@@ -56,7 +56,17 @@ function fastParse(text: string): number | undefined {
     if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
     offsetMin = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMin * 60_000;
+  return (daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second - offsetMin * 60) * 1_000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, no Date object). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function parseRfc3339(text: string): number | undefined {

@@ -62,6 +62,10 @@ export class LineDirectory {
 
   /** Resolves a record's line; every identifier it gives must point at the same line. */
   resolve(ids: { lineId: string | undefined; imsi: string | undefined; msisdn: string | undefined }): Resolution {
+    if (ids.imsi === undefined && ids.msisdn === undefined && ids.lineId !== undefined) {
+      const only = this.byId.get(ids.lineId);
+      if (only) return only.resolved;
+    }
     const byId = ids.lineId === undefined ? undefined : this.byId.get(ids.lineId);
     const byImsi = ids.imsi === undefined ? undefined : this.byImsi.get(ids.imsi);
     const byMsisdn = ids.msisdn === undefined ? undefined : this.byMsisdn.get(ids.msisdn);

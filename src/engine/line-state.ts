@@ -19,6 +19,9 @@ export class LineState {
     public caps: readonly EffectiveCap[],
   ) {}
 
+  /** The successful resolution of this line, shared rather than allocated per record. */
+  readonly resolved: { readonly ok: true; readonly line: LineState } = { ok: true, line: this };
+
   counters(period: string): PeriodCounters {
     const latest = this.latest;
     if (latest?.period === period) return latest;

@@ -29,7 +29,6 @@ export type FieldResult =
 /** A field's value as found in the input: CSV gives strings, JSON also numbers. */
 export type FieldValue = string | number | boolean | null | undefined | object;
 
-const INT = /^\d{1,15}$/;
 const DIGITS = (min: number, max: number) => new RegExp(`^\\d{${min},${max}}$`);
 const IMSI = DIGITS(6, 15);
 const MSISDN = DIGITS(8, 15);
@@ -46,7 +45,17 @@ function text(v: FieldValue): string | undefined {
 function count(v: FieldValue): number | undefined | null {
   if (v === undefined || v === null || v === "") return undefined;
   if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0 ? v : null;
-  if (typeof v === "string" && INT.test(v)) return Number(v);
+  if (typeof v === "string") {
+    const n = v.length;
+    if (n > 15) return null;
+    let value = 0;
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      value = value * 10 + c;
+    }
+    return value;
+  }
   return null;
 }
 
