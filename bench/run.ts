@@ -1,9 +1,16 @@
+import { benchGyLoad } from "./gy-load.ts";
 import { benchImportUsage } from "./import-usage.ts";
 import { benchMemoryPerLine } from "./memory.ts";
+import { benchNotify } from "./notify.ts";
+import { benchImportPostgres } from "./postgres.ts";
 
 /** `npm run bench`: every measurement as one JSON line on stdout. Sizes can be lowered for a quick look. */
 const records = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const lines = Number(process.env.BENCH_LINES ?? 1_000_000);
 
 await benchImportUsage(records, Math.min(20_000, lines));
+// PostgreSQL: never fewer than 200 k records (fewer would time the set-up, not the flow); skipped without a server.
+await benchImportPostgres(Math.max(Number(process.env.BENCH_PG_RECORDS ?? records), 200_000), Math.min(20_000, lines));
 await benchMemoryPerLine(lines);
+await benchGyLoad(Number(process.env.BENCH_GY_SESSIONS ?? 4_000), Math.min(1_000, lines));
+await benchNotify(Number(process.env.BENCH_NOTICE_SAMPLES ?? 300), Number(process.env.BENCH_NOTICES ?? 3_000));

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import type { InjectOptions } from "fastify";
 import { buildServer } from "../src/api/index.ts";
 import { App } from "../src/app/index.ts";
 import { FIXTURES, NOVEMBER_2009, tempDir } from "./helpers/temp.ts";
@@ -10,14 +11,17 @@ import { FIXTURES, NOVEMBER_2009, tempDir } from "./helpers/temp.ts";
 describe("HTTP API", async () => {
   const dir = tempDir();
   const app = await App.open({ dbPath: join(dir, "api.db"), clock: NOVEMBER_2009 });
-  const server = buildServer(app);
+  const server = buildServer(app, { webDir: false });
+  // Every API route needs a token (docs/api.md): these tests act as an administrator.
+  const { token } = await app.createToken({ role: "admin" }, "test");
+  const inject = (opts: InjectOptions) => server.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...opts.headers } });
   after(async () => {
     await server.close();
     await app.close();
   });
 
   it("loads lines and usage, and answers with the same counts as the CLI", async () => {
-    const lines = await server.inject({
+    const lines = await inject({
       method: "POST",
       url: "/api/v1/lines",
       headers: { "content-type": "text/csv" },
@@ -25,7 +29,7 @@ describe("HTTP API", async () => {
     });
     assert.equal(lines.statusCode, 200);
     assert.equal(lines.json().lines, 4);
-    const usage = await server.inject({
+    const usage = await inject({
       method: "POST",
       url: "/api/v1/usage",
       headers: { "content-type": "text/csv" },
@@ -39,7 +43,7 @@ describe("HTTP API", async () => {
   });
 
   it("takes JSON Lines too", async () => {
-    const usage = await server.inject({
+    const usage = await inject({
       method: "POST",
       url: "/api/v1/usage",
       headers: { "content-type": "application/x-ndjson" },
@@ -50,14 +54,14 @@ describe("HTTP API", async () => {
   });
 
   it("shows a line, closes the period and lists invoices", async () => {
-    const line = await server.inject({ url: "/api/v1/lines/L0003?period=2009-10" });
+    const line = await inject({ url: "/api/v1/lines/L0003?period=2009-10" });
     assert.equal(line.statusCode, 200);
     assert.equal(line.json().caps[0].limit, "20.00", "the customer's own roaming limit from the lines file");
-    const close = await server.inject({ method: "POST", url: "/api/v1/periods/2009-10/close" });
+    const close = await inject({ method: "POST", url: "/api/v1/periods/2009-10/close" });
     assert.deepEqual(close.json(), { period: "2009-10", invoices: 3, held: 0 });
-    const invoices = await server.inject({ url: "/api/v1/invoices?period=2009-10" });
+    const invoices = await inject({ url: "/api/v1/invoices?period=2009-10" });
     assert.equal(invoices.json().length, 3);
-    const one = await server.inject({ url: `/api/v1/invoices/${invoices.json()[0].invoice_id}` });
+    const one = await inject({ url: `/api/v1/invoices/${invoices.json()[0].invoice_id}` });
     assert.deepEqual(
       one.json().events.map((e: { to: string }) => e.to),
       ["draft", "issued"],
@@ -65,13 +69,13 @@ describe("HTTP API", async () => {
   });
 
   it("maps coded errors to problem+json", async () => {
-    const unknown = await server.inject({ url: "/api/v1/lines/NOPE" });
+    const unknown = await inject({ url: "/api/v1/lines/NOPE" });
     assert.equal(unknown.statusCode, 404);
     assert.equal(unknown.headers["content-type"], "application/problem+json; charset=utf-8");
     assert.equal(unknown.json().code, "unknown_line");
-    const media = await server.inject({ method: "POST", url: "/api/v1/usage", headers: { "content-type": "application/json" }, payload: "{}" });
+    const media = await inject({ method: "POST", url: "/api/v1/usage", headers: { "content-type": "application/json" }, payload: "{}" });
     assert.equal(media.statusCode, 415);
-    const twice = await server.inject({ method: "POST", url: "/api/v1/periods/2009-10/close" });
+    const twice = await inject({ method: "POST", url: "/api/v1/periods/2009-10/close" });
     assert.equal(twice.statusCode, 409);
     assert.equal(twice.json().code, "period_already_closed");
   });

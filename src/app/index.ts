@@ -1,4 +1,18 @@
+export type { Principal, TokenRequest } from "./access/tokens.ts";
+export { actorName, hashToken, isRole } from "./access/tokens.ts";
+export type { DismissalView, FindingsReport } from "./anomalies/index.ts";
 export type { AppConfig } from "./app.ts";
 export { App } from "./app.ts";
 export { UserError } from "./errors.ts";
+export type { LineSeriesView } from "./line-series.ts";
+export type { NetworkOptions, NetworkServer } from "./network.ts";
+export { startNetwork } from "./network.ts";
+export { attemptJson, noticeJson } from "./notice-json.ts";
+export type { ConsentOutcome } from "./notices.ts";
+export { NoticeDesk } from "./notices.ts";
+export type { NotifyConfig } from "./notify-runtime.ts";
+export { DEFAULT_SELF_CARE_URL } from "./notify-runtime.ts";
 export { DEFAULT_CATALOG, loadCatalogFile, networkDirectory, PACKAGE_ROOT, UNGUARDED_CATALOG } from "./reference.ts";
+export type { CaseView, SimulationView } from "./review/index.ts";
+export { simulationCsv } from "./review/index.ts";
+export type { RoamingChoice, RoamingLimitView } from "./roaming-limit.ts";

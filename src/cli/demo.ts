@@ -22,7 +22,8 @@ export function registerDemo(program: Command, output: Output): void {
       }
       const rows = [["case", "unguarded (EUR)", "guarded (EUR)", "plan", "status", "notices"]];
       for (const c of report.cases) {
-        rows.push([c.case, c.unguarded_total_excl_tax, c.guarded_total_excl_tax, c.guarded_plan, c.guarded_status, c.notices.map(noticeLabel).join(", ")]);
+        const status = c.guarded_hold_reasons.length > 0 ? `${c.guarded_status} (${c.guarded_hold_reasons.join(", ")})` : c.guarded_status;
+        rows.push([c.case, c.unguarded_total_excl_tax, c.guarded_total_excl_tax, c.guarded_plan, status, c.notices.map(noticeLabel).join(", ")]);
         if (c.legacy_plan_guarded) {
           const l = c.legacy_plan_guarded;
           rows.push([
@@ -48,10 +49,14 @@ export function registerDemo(program: Command, output: Output): void {
             [1, 2],
           ),
       );
+      output.out(
+        `\nAbnormal consumption (gardefou anomalies --period ${report.period}): ${s.flagged} lines to call, among them ${s.flagged_cases.join(" and ") || "neither 2009 case"}`,
+      );
     });
 }
 
-function noticeLabel(n: { kind: string; threshold?: number; country?: string }): string {
+function noticeLabel(n: { kind: string; threshold?: number; country?: string; code?: string }): string {
   if (n.kind === "roaming_welcome") return `welcome ${n.country ?? ""}`.trim();
+  if (n.code !== undefined) return `${n.kind} ${n.code}`;
   return n.threshold !== undefined ? `${n.kind} ${n.threshold}%` : n.kind;
 }

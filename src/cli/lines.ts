@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { UserError } from "../app/index.ts";
+import { registerConsent } from "./consent.ts";
 import { type GlobalOptions, withApp } from "./context.ts";
 import { json, type Output, table } from "./output.ts";
 
 export function registerLines(program: Command, output: Output, globals: () => GlobalOptions): void {
   const cmd = program.command("lines").description("inspect lines");
+  registerConsent(cmd, output, globals);
   cmd
     .command("show")
     .description("a line's counters, caps and notices in a period")

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, DEFAULT_CATALOG, UNGUARDED_CATALOG } from "../app/index.ts";
-import type { InvoiceDocument } from "../domain/index.ts";
+import type { InvoiceDocument, Period } from "../domain/index.ts";
 import { LINES_HEADER, USAGE_HEADER } from "./records.ts";
 import { DEFAULT_SEGMENT, generateSegment, type SegmentParameters } from "./segment.ts";
 import { DEMO_PERIOD, PHYSICIAN, physicianLine, physicianUsage, VALENCIENNES, valenciennesLine, valenciennesUsage } from "./story.ts";
@@ -15,6 +15,8 @@ export interface DemoNotice {
   threshold?: number;
   country?: string;
   cap_id?: string;
+  /** An abnormal-usage notice's reason code (border_flapping…). */
+  code?: string;
   urgent: boolean;
 }
 
@@ -42,16 +44,32 @@ export interface DemoReport {
     total_excl_tax_unguarded: string;
     total_excl_tax_guarded: string;
     seed: number;
+    /** Lines `anomalies --period 2009-10` lists on the guarded store, and which 2009 cases are among them. */
+    flagged: number;
+    flagged_cases: DemoCase["case"][];
   };
 }
 
 interface RunResult {
   invoices: InvoiceDocument[];
   notices: DemoNotice[];
+  /** Line ids with an abnormal-consumption finding in the period. */
+  flagged: string[];
 }
 
-/** One replay on a fresh store: load lines and usage through the real import path, close October. */
-async function run(dir: string, name: string, catalog: string, linesCsv: string, usageCsv: string, noticesOf?: string): Promise<RunResult> {
+/**
+ * One replay on a fresh store: load lines and usage through the real import path, close October.
+ * With the months before October (`historyCsv`), also list the lines `anomalies` flags.
+ */
+async function run(
+  dir: string,
+  name: string,
+  catalog: string,
+  linesCsv: string,
+  usageCsv: string,
+  noticesOf?: string,
+  historyCsv?: string,
+): Promise<RunResult> {
   const lines = join(dir, `${name}-lines.csv`);
   const usage = join(dir, `${name}-usage.csv`);
   writeFileSync(lines, linesCsv);
@@ -59,24 +77,30 @@ async function run(dir: string, name: string, catalog: string, linesCsv: string,
   const app = await App.open({ dbPath: join(dir, `${name}.db`), catalogPath: catalog, clock: { now: () => DEMO_NOW }, synchronous: "NORMAL" });
   try {
     await app.importLinesFile(lines);
+    if (historyCsv !== undefined) {
+      writeFileSync(join(dir, `${name}-history.csv`), historyCsv);
+      await app.importUsageFile(join(dir, `${name}-history.csv`));
+    }
     await app.importUsageFile(usage);
     await app.closePeriod(DEMO_PERIOD, "demo");
     const invoices = await app.invoices(DEMO_PERIOD);
     const notices = noticesOf ? (await app.store.listNotices({ lineId: noticesOf })).map(demoNotice) : [];
-    return { invoices, notices };
+    const flagged = historyCsv === undefined ? [] : (await app.anomalies.findingsFor(DEMO_PERIOD as Period)).map((f) => f.lineId);
+    return { invoices, notices, flagged };
   } finally {
     await app.close();
   }
 }
 
 function demoNotice(n: { kind: string; urgent: boolean; payload: string }): DemoNotice {
-  const p = JSON.parse(n.payload) as { threshold?: number; country?: string; cap_id?: string };
+  const p = JSON.parse(n.payload) as { threshold?: number; country?: string; cap_id?: string; code?: string };
   return {
     kind: n.kind,
     urgent: n.urgent,
     ...(p.threshold !== undefined ? { threshold: p.threshold } : {}),
     ...(p.country ? { country: p.country } : {}),
     ...(p.cap_id ? { cap_id: p.cap_id } : {}),
+    ...(p.code ? { code: p.code } : {}),
   };
 }
 
@@ -114,7 +138,8 @@ export async function runDemo(segmentParams: Partial<SegmentParameters> = {}): P
     const params = { ...DEFAULT_SEGMENT, ...segmentParams };
     const segment = generateSegment(params);
     const segUnguarded = await run(dir, "segment-unguarded", UNGUARDED_CATALOG, segment.linesCsv, segment.usageCsv);
-    const segGuarded = await run(dir, "segment-guarded", DEFAULT_CATALOG, segment.linesCsv, segment.usageCsv);
+    // Only the guarded store needs the past: the detectors judge a line against it; invoices of October ignore it.
+    const segGuarded = await run(dir, "segment-guarded", DEFAULT_CATALOG, segment.linesCsv, segment.usageCsv, undefined, segment.historyCsv);
 
     return {
       period: DEMO_PERIOD,
@@ -156,6 +181,11 @@ export async function runDemo(segmentParams: Partial<SegmentParameters> = {}): P
         total_excl_tax_unguarded: sumTotals(segUnguarded.invoices),
         total_excl_tax_guarded: sumTotals(segGuarded.invoices),
         seed: params.seed,
+        flagged: segGuarded.flagged.length,
+        flagged_cases: [
+          ...(segGuarded.flagged.includes(VALENCIENNES.lineId) ? (["valenciennes"] as const) : []),
+          ...(segGuarded.flagged.includes(PHYSICIAN.lineId) ? (["physician"] as const) : []),
+        ],
       },
     };
   } finally {

@@ -18,8 +18,9 @@ export function physicianLine(planId = "pro-everywhere-50"): string {
 
 /**
  * The laptop near the border: every hour of October on the Belgian network (the pinned
- * volume, split into whole KiB per record), plus some domestic use within the allowance on
- * the days the French network held.
+ * volume, split into whole KiB per record), plus the French network on the hours it held in
+ * the first six days, before the key settled on the Belgian one: two records of 5,500 KiB a
+ * day, 66,000 KiB in all, inside the allowance.
  */
 export function valenciennesUsage(): string[] {
   const out: string[] = [];
@@ -29,8 +30,10 @@ export function valenciennesUsage(): string[] {
     const day = 1 + Math.floor(h / 24);
     out.push(dataRecord(`val-be-${h}`, VALENCIENNES.lineId, parisTime(2009, 10, day, h % 24, 5), parts[h] as number, VALENCIENNES.plmn, 3300));
   }
-  for (let day = 1; day <= 31; day += 3) {
-    out.push(dataRecord(`val-fr-${day}`, VALENCIENNES.lineId, parisTime(2009, 10, day, 8, 40), 6_000, "20801", 1200));
+  for (let day = 1; day <= 6; day++) {
+    for (const hour of [8, 14]) {
+      out.push(dataRecord(`val-fr-${day}-${hour}`, VALENCIENNES.lineId, parisTime(2009, 10, day, hour, 40), 5_500, "20801", 1200));
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import {
   type BillableLine,
   buildInvoice,
+  type ConsumptionFinding,
   type HoldReason,
   type Invoice,
   invoiceDocument,
@@ -10,14 +11,17 @@ import {
 } from "../domain/index.ts";
 import type { InvoiceEvent, StoredInvoice } from "../store/index.ts";
 import type { ChargingEngine } from "./engine.ts";
+import { applyDuePlanChanges } from "./plan-change.ts";
 
 export type CloseResult = { ok: true; invoices: Invoice[] } | { ok: false; code: "period_already_closed" | "period_not_ended"; message: string };
 
 export interface CloseOptions {
   readonly actor: string;
   readonly now: number;
-  /** Extra hold reasons per account (abnormal-consumption findings…). */
+  /** Extra hold reasons per account, as ready-made reasons. */
   readonly extraHoldReasons?: (accountId: string) => HoldReason[];
+  /** Abnormal-consumption findings of an account's lines in the period (the `abnormal_consumption` hold rule). */
+  readonly findings?: (accountId: string) => readonly ConsumptionFinding[];
 }
 
 /**
@@ -44,9 +48,11 @@ export function closePeriod(engine: ChargingEngine, period: Period, options: Clo
       const activated = r.activatedAt ? Date.parse(r.activatedAt) : Number.NEGATIVE_INFINITY;
       const hasUsage = line.peek(period) !== undefined;
       if (activated >= periodEnd && !hasUsage) continue;
-      const fee = line.plan.monthlyFee.kind === "fixed" ? line.plan.monthlyFee.amount : ((r.monthlyFee ?? 0) as Micros);
+      // The plan in force in the period: a change scheduled for the next one is not billed yet.
+      const terms = line.termsAt(period);
+      const fee = terms.plan.monthlyFee.kind === "fixed" ? terms.plan.monthlyFee.amount : ((terms.monthlyFee ?? 0) as Micros);
       const list = byAccount.get(r.accountId) ?? [];
-      list.push({ lineId: r.lineId, planId: line.plan.id, planName: line.plan.name, monthlyFee: fee });
+      list.push({ lineId: r.lineId, planId: terms.plan.id, planName: terms.plan.name, monthlyFee: fee });
       byAccount.set(r.accountId, list);
     }
     const usageByLine = new Map<string, UsageAggregate[]>();
@@ -69,6 +75,8 @@ export function closePeriod(engine: ChargingEngine, period: Period, options: Clo
       });
       usageByLine.set(u.lineId, list);
     }
+    // Only read when the catalog has a first-invoice rule: it scans every invoice's account.
+    const invoiced = engine.catalog.holdRules.some((r) => r.kind === "first_invoice_above") ? await engine.store.review.invoicedAccounts() : undefined;
     const invoices: Invoice[] = [];
     for (const [accountId, lines] of [...byAccount.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       invoices.push(
@@ -79,6 +87,8 @@ export function closePeriod(engine: ChargingEngine, period: Period, options: Clo
           lines,
           usage: lines.flatMap((l) => usageByLine.get(l.lineId) ?? []),
           extraHoldReasons: options.extraHoldReasons?.(accountId) ?? [],
+          firstInvoice: invoiced !== undefined && !invoiced.has(accountId),
+          findings: options.findings?.(accountId) ?? [],
         }),
       );
     }
@@ -104,6 +114,8 @@ export function closePeriod(engine: ChargingEngine, period: Period, options: Clo
     ]);
     await engine.store.closePeriod(period, stored, events);
     engine.markClosed(period);
+    // The cycle boundary: plan changes effective from the next period take over now.
+    await applyDuePlanChanges(engine.store, engine.catalog, engine.lines, (p) => engine.isClosed(p), at);
     return { ok: true, invoices };
   });
 }

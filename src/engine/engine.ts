@@ -13,14 +13,20 @@ import {
 import type { ConsentRow, JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
 import type { LineDirectory } from "./directory.ts";
 import { outboxRow } from "./notice-payload.ts";
+import { type ChargeOutcome, emptyWrites, hasWrites, type OnlineStep, type OnlineStepContext, type OnlineWrites } from "./online/step.ts";
 import type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";
 
 export type ConsentResult = { ok: true; consent: ConsentRow } | { ok: false; code: "unknown_line" | "unknown_cap"; message: string };
+
+/** Batches rated ahead of the store: one committing, one waiting. */
+const MAX_COMMITS_IN_FLIGHT = 2;
 
 interface Job {
   readonly records: readonly UsageInput[];
   readonly rejects: readonly RejectRow[];
   readonly source: string;
+  /** An online-charging step (Gy), run in queue order with the records around it. */
+  readonly step?: OnlineStep;
   readonly resolve: (r: SubmitResult) => void;
   readonly reject: (e: unknown) => void;
 }
@@ -50,6 +56,11 @@ export class ChargingEngine {
   private failed: Error | undefined;
   private readonly maxBatch: number;
   readonly events = new EventEmitter<EngineEvents>();
+  /** The last commit handed to the store; the next one runs after it. */
+  private commitTail: Promise<void> = Promise.resolve();
+  private commitsInFlight = 0;
+  /** Rows handed to the store and not yet committed: the idempotency check must see them. */
+  private readonly uncommitted = new Map<string, UsageIdentity>();
 
   constructor(
     readonly store: Store,
@@ -69,6 +80,18 @@ export class ChargingEngine {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.queue.push({ records, rejects, source, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  /** Runs an online step inside the writer queue; resolves once the batch it joined is committed. */
+  online(step: OnlineStep, source: string): Promise<SubmitResult> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ records: [], rejects: [], source, step, resolve, reject });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());
@@ -97,8 +120,13 @@ export class ChargingEngine {
     return p;
   }
 
+  /**
+   * Rates batch after batch while earlier ones commit: with a store that writes on its own thread,
+   * rating the next batch overlaps writing this one. Commits run strictly in order and each job
+   * is resolved only after its own commit.
+   */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.failed) {
       const jobs: Job[] = [];
       let size = 0;
       while (this.queue.length > 0 && (jobs.length === 0 || size + (this.queue[0]?.records.length ?? 0) <= this.maxBatch)) {
@@ -107,26 +135,57 @@ export class ChargingEngine {
         size += job.records.length;
       }
       try {
-        const results = await this.process(jobs);
-        for (const [i, job] of jobs.entries()) job.resolve(results[i] as SubmitResult);
+        this.chainCommit(jobs, await this.process(jobs));
       } catch (error) {
-        // The memory state may be ahead of the store now: refuse everything until restarted.
-        this.failed = new Error(`engine stopped after a failed commit: ${(error as Error).message}`);
-        for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(this.failed);
+        this.stop(error, jobs);
       }
+      if (this.commitsInFlight >= MAX_COMMITS_IN_FLIGHT) await this.commitTail;
     }
     this.draining = false;
   }
 
-  private async process(jobs: readonly Job[]): Promise<SubmitResult[]> {
+  private chainCommit(jobs: readonly Job[], prepared: { batch: JournalBatch | undefined; results: SubmitResult[] }): void {
+    const { batch, results } = prepared;
+    for (const row of batch?.usage ?? []) this.uncommitted.set(row.recordId, row);
+    this.commitsInFlight++;
+    this.commitTail = this.commitTail
+      .then(async () => {
+        if (this.failed) throw this.failed;
+        if (batch) {
+          await this.store.commit(batch);
+          this.events.emit("committed", batch);
+        }
+        for (const [i, job] of jobs.entries()) job.resolve(results[i] as SubmitResult);
+      })
+      .catch((error: unknown) => this.stop(error, jobs))
+      .finally(() => {
+        this.commitsInFlight--;
+        for (const row of batch?.usage ?? []) this.uncommitted.delete(row.recordId);
+      });
+  }
+
+  /** After a failed commit the memory may be ahead of the store: refuse everything until restarted. */
+  private stop(error: unknown, jobs: readonly Job[]): void {
+    this.failed ??= new Error(`engine stopped after a failed commit: ${(error as Error).message}`);
+    for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(this.failed);
+  }
+
+  private async process(jobs: readonly Job[]): Promise<{ batch: JournalBatch | undefined; results: SubmitResult[] }> {
     const ids: string[] = [];
     for (const job of jobs) for (const r of job.records) ids.push(r.recordId);
+    // Rows still being committed are invisible to the store's lookup: take them first, in the same tick.
+    const inFlight = ids.flatMap((id) => {
+      const row = this.uncommitted.get(id);
+      return row ? [row] : [];
+    });
     const existing = ids.length > 0 ? await this.store.findUsage(ids) : new Map<string, UsageIdentity>();
+    for (const row of inFlight) existing.set(row.recordId, row);
     const usage: UsageRow[] = [];
     const outbox: OutboxRow[] = [];
     const allRejects: RejectRow[] = [];
     const now = new Date(this.clock.now()).toISOString();
     const results: SubmitResult[] = [];
+    const writes = emptyWrites();
     for (const job of jobs) {
       const rejects: RejectRow[] = [...job.rejects];
       const outcomes: RecordOutcome[] = [];
@@ -139,15 +198,13 @@ export class ChargingEngine {
         else rejects.push(outcome);
         outcomes.push(typeof outcome === "string" ? outcome : "rejected");
       }
+      if (job.step) job.step(this.stepContext(job.source, existing, usage, outbox, rejects, writes, now));
       allRejects.push(...rejects);
       results.push({ accepted, duplicates, rejected: rejects.length, rejects, outcomes });
     }
-    const batch: JournalBatch = { usage, outbox, rejects: allRejects };
-    if (usage.length + outbox.length + allRejects.length > 0) {
-      await this.store.commit(batch);
-      this.events.emit("committed", batch);
-    }
-    return results;
+    const batch: JournalBatch = { usage, outbox, rejects: allRejects, ...(hasWrites(writes) ? { online: writes } : {}) };
+    const empty = usage.length + outbox.length + allRejects.length === 0 && !batch.online;
+    return { batch: empty ? undefined : batch, results };
   }
 
   private one(
@@ -176,7 +233,8 @@ export class ChargingEngine {
     const counters = line.counters(usagePeriod);
     const account = this.lines.accountCounters(line, usagePeriod) ?? counters;
     const facts = { service: r.service, zone: where.zone, country: where.country, countryName: where.countryName, quantity };
-    const decision = decide(facts, { plan: line.plan, caps: line.caps, line: counters, account });
+    const terms = line.termsAt(usagePeriod);
+    const decision = decide(facts, { plan: terms.plan, caps: terms.caps, line: counters, account });
     if (!decision.ok) return reject("rating_failed", decision.message);
     applyDecision(facts, decision, counters, account);
     const record = line.record;
@@ -211,6 +269,27 @@ export class ChargingEngine {
     // The row carries the record's identity: a second copy later in the batch is a duplicate.
     existing.set(r.recordId, row);
     return "accepted";
+  }
+
+  /** What an online step may do inside the batch: charge used units like a record, add its writes. */
+  private stepContext(
+    source: string,
+    existing: Map<string, UsageIdentity>,
+    usage: UsageRow[],
+    outbox: OutboxRow[],
+    rejects: RejectRow[],
+    writes: OnlineWrites,
+    now: string,
+  ): OnlineStepContext {
+    const charge = (record: UsageInput): ChargeOutcome => {
+      const at = usage.length;
+      const outcome = this.one(record, source, existing, usage, outbox, now);
+      if (outcome === "accepted") return { kind: "accepted", row: usage[at] as UsageRow };
+      if (outcome === "duplicate") return { kind: "duplicate" };
+      rejects.push(outcome);
+      return { kind: "rejected", reject: outcome };
+    };
+    return { charge, writes, now };
   }
 
   /**

@@ -1,5 +1,23 @@
-import { type EffectiveCap, effectiveCaps, PeriodCounters, type Plan } from "../domain/index.ts";
+import { type EffectiveCap, effectiveCaps, type Micros, PeriodCounters, type Plan } from "../domain/index.ts";
 import type { LineRecord } from "../store/index.ts";
+
+/** The terms usage is rated on: a plan, the caps as they apply to the line, the fee it carries. */
+export interface PlanTerms {
+  readonly plan: Plan;
+  readonly caps: readonly EffectiveCap[];
+  readonly monthlyFee: Micros | undefined;
+}
+
+/**
+ * A plan change at a cycle boundary (`plan-change.ts`): usage of a period before `from` is
+ * rated on `before`, from `from` on `after`, whether the change is applied to the record yet or
+ * not. Late records of the old plan's last period thus stay on the old plan.
+ */
+export interface PlanBoundary {
+  readonly from: string;
+  readonly before: PlanTerms;
+  readonly after: PlanTerms;
+}
 
 /**
  * A line as the engine holds it: its record, plan, caps and per-period counters. Kept small:
@@ -12,6 +30,8 @@ export class LineState {
    */
   private latest: PeriodCounters | undefined;
   private older: Map<string, PeriodCounters> | undefined;
+  /** Only on lines with a scheduled or recent plan change. */
+  boundary: PlanBoundary | undefined = undefined;
 
   constructor(
     public record: LineRecord,
@@ -21,6 +41,17 @@ export class LineState {
 
   /** The successful resolution of this line, shared rather than allocated per record. */
   readonly resolved: { readonly ok: true; readonly line: LineState } = { ok: true, line: this };
+
+  get monthlyFee(): Micros | undefined {
+    return this.record.monthlyFee;
+  }
+
+  /** The terms usage of `period` is rated and billed on (the line itself unless a plan change is near). */
+  termsAt(period: string): PlanTerms {
+    const b = this.boundary;
+    if (b === undefined) return this;
+    return period < b.from ? b.before : b.after;
+  }
 
   counters(period: string): PeriodCounters {
     const latest = this.latest;

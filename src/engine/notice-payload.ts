@@ -56,6 +56,8 @@ function figures(n: NoticeIntent): Record<string, unknown> {
         extra_unit_price: n.extraUnitPrice === undefined ? null : amount(n.extraUnitPrice),
         unit: n.unitLabel ?? null,
         throttle_status: n.throttleStatus ?? null,
+        throttle_rate_kbps: n.throttleRateKbps ?? null,
+        after_consent: n.afterConsent,
       };
     case "allowance_warning":
     case "allowance_used":

@@ -2,6 +2,7 @@ import { type Catalog, type NetworkDirectory, slotOf } from "../domain/index.ts"
 import type { Store } from "../store/index.ts";
 import { LineDirectory } from "./directory.ts";
 import { ChargingEngine, type EngineOptions } from "./engine.ts";
+import { restorePlanChanges } from "./plan-change.ts";
 import type { Clock } from "./types.ts";
 
 /**
@@ -37,5 +38,6 @@ export async function openEngine(
     counters.consented.add(c.capId);
   }
   const closed = new Set(await store.closedPeriods());
+  await restorePlanChanges(store, catalog, lines, (p) => closed.has(p), new Date(clock.now()).toISOString());
   return new ChargingEngine(store, catalog, networks, lines, closed, clock, options);
 }

@@ -44,15 +44,26 @@ export async function importUsage(engine: ChargingEngine, parser: UsageParser, c
   let pendingRejects: RejectRow[] = [];
   let bytes = 0;
 
+  // One submission may be in flight while the next chunk is parsed: with a networked store
+  // (PostgreSQL) parsing then overlaps the commit instead of waiting for it. Results are
+  // tallied in submission order, which is the engine's commit order.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (pendingRecords.length === 0 && pendingRejects.length === 0) return;
-    const result = await engine.submit(pendingRecords, options.source, pendingRejects);
-    accepted += result.accepted;
-    duplicates += result.duplicates;
-    rejects.push(...result.rejects);
+    const submitted = engine.submit(pendingRecords, options.source, pendingRejects);
+    submitted.catch(() => undefined); // awaited below, after the previous one
+    const progress = { records: read, bytes };
     pendingRecords = [];
     pendingRejects = [];
-    options.onProgress?.({ records: read, bytes });
+    const previous = inFlight;
+    inFlight = previous.then(async () => {
+      const result = await submitted;
+      accepted += result.accepted;
+      duplicates += result.duplicates;
+      rejects.push(...result.rejects);
+      options.onProgress?.(progress);
+    });
+    await previous;
   };
   const take = async (items: ParsedUsage[]) => {
     for (const item of items) {
@@ -68,6 +79,7 @@ export async function importUsage(engine: ChargingEngine, parser: UsageParser, c
   }
   await take(parser.end());
   await flush();
+  await inFlight;
 
   const rejectsFile = rejects.length > 0 && options.rejectsFile ? options.rejectsFile : undefined;
   if (rejectsFile) await writeRejects(rejectsFile, rejects);

@@ -4,6 +4,11 @@
  * contract tests (`contract.ts`). Methods are async so that a networked store fits.
  */
 import type { InvoiceStatus, Micros, Period, Service, Zone } from "../domain/index.ts";
+import type { AnomalyStore } from "./anomaly-ports.ts";
+import type { AuthStore } from "./auth-ports.ts";
+import type { OnlineBatch, OnlineStore } from "./online-ports.ts";
+import type { ReviewStore } from "./review-ports.ts";
+import type { SeriesStore } from "./series-ports.ts";
 
 export interface LineRecord {
   readonly lineId: string;
@@ -49,18 +54,10 @@ export interface UsageRow {
 }
 
 /** The fields that make two records with the same record_id the same record. */
-export interface UsageIdentity {
-  readonly recordId: string;
-  readonly lineId: string;
-  readonly service: Service;
-  readonly startedMs: number;
-  readonly durationS: number;
-  readonly bytesUp: number;
-  readonly bytesDown: number;
-  readonly servingPlmn: string;
-  readonly ratingGroup: number | undefined;
-  readonly sessionId: string | undefined;
-}
+export type UsageIdentity = Pick<
+  UsageRow,
+  "recordId" | "lineId" | "service" | "startedMs" | "durationS" | "bytesUp" | "bytesDown" | "servingPlmn" | "ratingGroup" | "sessionId"
+>;
 
 export interface OutboxRow {
   /** `<line>:<period>:<notice key>`: the idempotency key; a second insert is ignored. */
@@ -88,6 +85,8 @@ export interface JournalBatch {
   readonly usage: readonly UsageRow[];
   readonly outbox: readonly OutboxRow[];
   readonly rejects: readonly RejectRow[];
+  /** Online charging's session state and answers, committed with the rows they go with. */
+  readonly online?: OnlineBatch;
 }
 
 export interface CounterAggregate {
@@ -181,6 +180,15 @@ export interface ImportSummary {
 
 export interface Store {
   readonly kind: "sqlite" | "postgres";
+  readonly online: OnlineStore;
+  /** Held invoices, credit notes, payment plans, contacts, scheduled plan changes. */
+  readonly review: ReviewStore;
+  /** API tokens and the audit log (optional until every adapter has them; the HTTP API needs them). */
+  readonly auth?: AuthStore;
+  /** A line's journal by hour, for the line-360 chart. */
+  readonly series?: SeriesStore;
+  /** Abnormal-consumption reads and dismissals, where the adapter keeps them itself (PostgreSQL); see `anomalyStoreOf`. */
+  readonly anomaly?: AnomalyStore;
   /** Lines are replaced whole: the file is validated first, then written in one transaction. */
   upsertLines(lines: readonly LineRecord[]): Promise<void>;
   loadLines(): Promise<LineRecord[]>;

@@ -1,12 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after } from "node:test";
 
-/** A fresh directory removed when the test file ends. */
+const made: string[] = [];
+// Removed when the test process ends, not by a test hook: a hook registered from inside a
+// `before` would run as soon as that hook ends, under a store still in use.
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory removed when the test file's process exits. */
 export function tempDir(prefix = "gardefou-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 

@@ -1,5 +1,8 @@
 import { UserError } from "../../app/index.ts";
 
+/** The media types of a posted lines or usage file. */
+export const FILE_TYPES = ["text/csv", "application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
+
 /** The format of a posted file, from its Content-Type. */
 export function bodyFormat(contentType: string | undefined): "csv" | "jsonl" {
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";

@@ -18,7 +18,10 @@ describe("catalog files", () => {
     assert.equal(cap?.limit, 50_000_000);
     assert.deepEqual(cap?.notices, [80, 100]);
     assert.equal(cap?.action, "block");
-    assert.deepEqual(guarded.holdRules, [{ code: "amount_above_threshold", kind: "amount_above", threshold: 200_000_000 }]);
+    assert.deepEqual(guarded.holdRules, [
+      { code: "amount_above_threshold", kind: "amount_above", threshold: 200_000_000 },
+      { code: "abnormal_consumption", kind: "abnormal_consumption", minScore: 0 },
+    ]);
   });
 
   it("lists every problem of a malformed catalog, with file and path", () => {

@@ -79,6 +79,8 @@ function build(doc: CatalogDocument, file: string): CatalogResult {
 
   const holdRules: HoldRule[] = doc.hold_rules.map((r): HoldRule => {
     if (r.kind === "amount_above") return { code: r.code ?? "amount_above_threshold", kind: r.kind, threshold: parseDecimal(r.threshold) as Micros };
+    if (r.kind === "first_invoice_above") return { code: r.code ?? "first_invoice_above_limit", kind: r.kind, threshold: parseDecimal(r.threshold) as Micros };
+    if (r.kind === "abnormal_consumption") return { code: r.code ?? r.kind, kind: r.kind, minScore: r.min_score };
     return { code: r.code ?? r.kind, kind: r.kind };
   });
 

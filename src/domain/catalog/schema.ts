@@ -54,6 +54,10 @@ const holdRule = z.discriminatedUnion("kind", [
   z.strictObject({ code: id.optional(), kind: z.literal("amount_above"), threshold: decimal }),
   z.strictObject({ code: id.optional(), kind: z.literal("roaming_line") }),
   z.strictObject({ code: id.optional(), kind: z.literal("over_cap_usage") }),
+  // An account's first invoice above a (lower) limit: a new customer has no habits to compare with.
+  z.strictObject({ code: id.optional(), kind: z.literal("first_invoice_above"), threshold: decimal }),
+  // Findings of the abnormal-consumption detectors at or above a score hold the invoice.
+  z.strictObject({ code: id.optional(), kind: z.literal("abnormal_consumption"), min_score: z.number().nonnegative().default(0) }),
 ]);
 
 export const catalogSchema = z.strictObject({

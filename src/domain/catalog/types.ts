@@ -71,7 +71,9 @@ export interface Plan {
 export type HoldRule =
   | { readonly code: string; readonly kind: "amount_above"; readonly threshold: Micros }
   | { readonly code: string; readonly kind: "roaming_line" }
-  | { readonly code: string; readonly kind: "over_cap_usage" };
+  | { readonly code: string; readonly kind: "over_cap_usage" }
+  | { readonly code: string; readonly kind: "first_invoice_above"; readonly threshold: Micros }
+  | { readonly code: string; readonly kind: "abnormal_consumption"; readonly minScore: number };
 
 export interface VatRate {
   readonly from: Period;

@@ -5,6 +5,7 @@ import { type RatingFailure, rate } from "../rating/rate.ts";
 import { capApplies, type EffectiveCap } from "./caps.ts";
 import { isThrottled } from "./fair-use.ts";
 import type { NoticeIntent } from "./notices.ts";
+import { afterConsentNotices } from "./rearm.ts";
 import { clampSpend } from "./spend-block.ts";
 import { allowanceNotices, capNotices } from "./thresholds.ts";
 import { clampVolume } from "./volume-block.ts";
@@ -71,6 +72,7 @@ export function decide(usage: UsageFacts, ctx: GuardContext): Decision | RatingF
   notices.push(...allowanceNotices(rated.allowance, line, rated.allowanceUsed));
   const relevant = caps.filter(({ cap }) => capApplies(cap, usage.service, usage.zone));
   notices.push(...capNotices(relevant, line, usedAfter, rated.tariff));
+  for (const c of relevant) notices.push(...afterConsentNotices(c, line, usedAfter(c), rated.tariff));
 
   return {
     ok: true,

@@ -29,6 +29,10 @@ export type NoticeIntent =
       readonly extraUnitPrice: Micros | undefined;
       readonly unitLabel: string | undefined;
       readonly throttleStatus: string | undefined;
+      /** The rate a throttle cap serves the line at, for the notice's text. */
+      readonly throttleRateKbps: number | undefined;
+      /** A threshold re-armed after the customer consented to pass the cap (see rearm.ts). */
+      readonly afterConsent: boolean;
     }
   | {
       readonly kind: "allowance_warning" | "allowance_used";

@@ -43,6 +43,8 @@ export function capNotices(
         extraUnitPrice: full && tariff ? tariff.unitPrice : undefined,
         unitLabel: full && tariff ? tariff.unitLabel : undefined,
         throttleStatus: cap.throttle?.status,
+        throttleRateKbps: cap.throttle?.rateKbps,
+        afterConsent: false,
       });
     }
   }

@@ -2,7 +2,7 @@ import { isRoaming } from "../catalog/networks.ts";
 import type { Catalog, Zone } from "../catalog/types.ts";
 import { add, type Micros, percentOf, roundToCents, ZERO } from "../money.ts";
 import type { Period } from "../period.ts";
-import { holdReasons } from "./hold-rules.ts";
+import { type ConsumptionFinding, holdReasons } from "./hold-rules.ts";
 import type { HoldReason, Invoice, InvoiceLine, InvoiceLineKind, NotBilled, UsageAggregate } from "./types.ts";
 import { vatFor } from "./vat.ts";
 
@@ -20,6 +20,10 @@ export interface InvoiceInput {
   readonly lines: readonly BillableLine[];
   readonly usage: readonly UsageAggregate[];
   readonly extraHoldReasons: readonly HoldReason[];
+  /** True when the account has never been invoiced before (the first-invoice hold rule). */
+  readonly firstInvoice?: boolean;
+  /** Abnormal-consumption findings on the account's lines (the abnormal-consumption hold rule). */
+  readonly findings?: readonly ConsumptionFinding[];
 }
 
 function kindOf(a: UsageAggregate, period: Period): InvoiceLineKind {
@@ -63,6 +67,7 @@ export function buildInvoice(catalog: Catalog, input: InvoiceInput): Invoice {
       unit: "month",
       amount: roundToCents(line.monthlyFee),
       originalPeriod: undefined,
+      planId: line.planId,
     });
     const usage = input.usage
       .filter((u) => u.lineId === line.lineId)
@@ -90,7 +95,15 @@ export function buildInvoice(catalog: Catalog, input: InvoiceInput): Invoice {
   const totalExclTax = lines.reduce<Micros>((t, l) => add(t, l.amount), ZERO);
   const vatPpm = vatFor(catalog.vat, input.period);
   const tax = percentOf(totalExclTax, vatPpm);
-  const reasons = holdReasons(catalog.holdRules, { totalExclTax, currency: catalog.currency, lines, notBilled, extra: input.extraHoldReasons });
+  const reasons = holdReasons(catalog.holdRules, {
+    totalExclTax,
+    currency: catalog.currency,
+    lines,
+    notBilled,
+    extra: input.extraHoldReasons,
+    firstInvoice: input.firstInvoice ?? false,
+    findings: input.findings ?? [],
+  });
   return {
     invoiceId: input.invoiceId,
     accountId: input.accountId,

@@ -23,6 +23,7 @@ export interface InvoiceDocument {
     unit: string;
     amount_excl_tax: string;
     original_period?: string;
+    plan_id?: string;
   }[];
   not_billed: { line_id: string; zone: string; country: string; quantity: string; unit: string; caps: string[] }[];
 }
@@ -49,6 +50,7 @@ export function invoiceDocument(invoice: Invoice): InvoiceDocument {
       unit: l.unit,
       amount_excl_tax: toCents(l.amount),
       ...(l.originalPeriod ? { original_period: l.originalPeriod } : {}),
+      ...(l.planId ? { plan_id: l.planId } : {}),
     })),
     not_billed: invoice.notBilled.map((n) => ({
       line_id: n.lineId,

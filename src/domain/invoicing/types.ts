@@ -34,6 +34,8 @@ export interface InvoiceLine {
   /** Rounded once, half-up, to whole cents. */
   readonly amount: Micros;
   readonly originalPeriod: Period | undefined;
+  /** The plan a subscription line bills (re-rating and waivers need the plan that was billed). */
+  readonly planId?: string | undefined;
 }
 
 /** Usage that was recorded but not billed because a blocking cap was reached. */

@@ -15,9 +15,15 @@ import type {
   StoredNotice,
   UsageAggregateRow,
   UsageIdentity,
+  UsageRow,
 } from "../ports.ts";
+import { SqliteAuthStore } from "./auth.ts";
+import { BackgroundWriter } from "./background.ts";
 import { type IdentitySqlRow, type InvoiceSqlRow, identityFromSql, invoiceFromSql, type LineSqlRow, lineFromSql, lineToSql, usageToSql } from "./mapping.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
+import { SqliteOnlineStore } from "./online.ts";
+import { SqliteReviewStore } from "./review.ts";
+import { SqliteSeriesStore } from "./series.ts";
 
 type Db = Database.Database;
 type Stmt = Database.Statement;
@@ -26,10 +32,14 @@ const USAGE_COLUMNS =
   "record_id, line_id, service, started_ms, duration_s, bytes_up, bytes_down, serving_plmn, rating_group, session_id, usage_period, bill_period, zone, country, quantity, allowance_id, allowance_used, units, unit_label, amount, over_units, over_cap_id, throttled, source";
 const IDENTITY_COLUMNS = "record_id, line_id, service, started_ms, duration_s, bytes_up, bytes_down, serving_plmn, rating_group, session_id";
 const LOOKUP_CHUNK = 500;
+/** Rows per INSERT statement: one statement per 16 rows is ~1.5× faster than one per row. */
+const ROWS_PER_INSERT = 16;
 
 export interface SqliteOptions {
   /** `FULL` makes every commit durable across power loss; `NORMAL` only across process crashes. */
   readonly synchronous?: "FULL" | "NORMAL";
+  /** Commit journal batches on a writer thread (background.ts) so that rating overlaps writing. */
+  readonly backgroundWrites?: boolean;
 }
 
 /** Opens (and migrates) the embedded store: one SQLite file in WAL mode. */
@@ -42,7 +52,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
   // 64 MiB of page cache keeps the record_id index of a few million records in memory.
   db.pragma("cache_size = -65536");
   migrate(db);
-  return new SqliteStore(db);
+  const writer = options.backgroundWrites ? new BackgroundWriter(file, options.synchronous ?? "FULL") : undefined;
+  return new SqliteStore(db, writer);
 }
 
 function migrate(db: Db): void {
@@ -59,27 +70,47 @@ function migrate(db: Db): void {
 
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
+  readonly online: SqliteOnlineStore;
+  readonly review: SqliteReviewStore;
+  readonly auth: SqliteAuthStore;
+  readonly series: SqliteSeriesStore;
   private readonly insertUsage: Stmt;
+  private readonly insertUsageMany: Stmt;
   private readonly insertOutbox: Stmt;
   private readonly insertReject: Stmt;
   private readonly lookup: Stmt;
   private readonly writeBatch: (batch: JournalBatch) => void;
 
-  constructor(readonly db: Db) {
-    this.insertUsage = db.prepare(
-      `INSERT INTO usage (${USAGE_COLUMNS}) VALUES (${USAGE_COLUMNS.split(",")
-        .map(() => "?")
-        .join(",")})`,
-    );
+  constructor(
+    readonly db: Db,
+    private readonly writer: BackgroundWriter | undefined = undefined,
+  ) {
+    this.online = new SqliteOnlineStore(db);
+    this.review = new SqliteReviewStore(db);
+    this.auth = new SqliteAuthStore(db);
+    this.series = new SqliteSeriesStore(db);
+    const row = `(${USAGE_COLUMNS.split(",")
+      .map(() => "?")
+      .join(",")})`;
+    this.insertUsage = db.prepare(`INSERT INTO usage (${USAGE_COLUMNS}) VALUES ${row}`);
+    this.insertUsageMany = db.prepare(`INSERT INTO usage (${USAGE_COLUMNS}) VALUES ${new Array(ROWS_PER_INSERT).fill(row).join(",")}`);
     this.insertOutbox = db.prepare(
       "INSERT INTO outbox (key, line_id, account_id, period, kind, urgent, payload, created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
     );
     this.insertReject = db.prepare("INSERT INTO rejects (source, line_no, record_id, code, message, raw) VALUES (?,?,?,?,?,?)");
     this.lookup = db.prepare(`SELECT ${IDENTITY_COLUMNS} FROM usage WHERE record_id IN (${new Array(LOOKUP_CHUNK).fill("?").join(",")})`);
     this.writeBatch = db.transaction((batch: JournalBatch) => {
-      for (const u of batch.usage) this.insertUsage.run(usageToSql(u));
+      const usage = batch.usage;
+      let i = 0;
+      for (; i + ROWS_PER_INSERT <= usage.length; i += ROWS_PER_INSERT) {
+        const params: unknown[] = [];
+        for (let k = i; k < i + ROWS_PER_INSERT; k++) params.push(...usageToSql(usage[k] as UsageRow));
+        this.insertUsageMany.run(params);
+      }
+      for (; i < usage.length; i++) this.insertUsage.run(usageToSql(usage[i] as UsageRow));
       for (const o of batch.outbox) this.insertOutbox.run(o.key, o.lineId, o.accountId, o.period, o.kind, o.urgent ? 1 : 0, o.payload, o.createdAt);
       for (const r of batch.rejects) this.insertReject.run(r.source, r.lineNo, r.recordId ?? null, r.code, r.message, r.raw);
+      if (batch.online) this.online.write(batch.online);
     });
   }
 
@@ -117,6 +148,12 @@ export class SqliteStore implements Store {
   }
 
   async commit(batch: JournalBatch): Promise<void> {
+    if (this.writer) return this.writer.write(batch);
+    this.writeBatch(batch);
+  }
+
+  /** Writes a batch in one transaction on this connection, synchronously (the writer thread's entry). */
+  writeNow(batch: JournalBatch): void {
     this.writeBatch(batch);
   }
 
@@ -297,6 +334,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.writer?.close();
     if (this.db.open) this.db.close();
   }
 }

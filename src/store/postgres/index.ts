@@ -1,0 +1,4 @@
+export type { PostgresOpenError, PostgresOptions } from "./connect.ts";
+export { isPostgresUrl, redact } from "./connect.ts";
+export { PostgresOutbox } from "./outbox.ts";
+export { openPostgresStore, PostgresStore } from "./store.ts";

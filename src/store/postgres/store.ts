@@ -1,0 +1,314 @@
+import pg from "pg";
+import type { Period, Service, Zone } from "../../domain/index.ts";
+import type {
+  AllowanceAggregate,
+  ConsentRow,
+  CounterAggregate,
+  ImportSummary,
+  InvoiceEvent,
+  JournalBatch,
+  LineRecord,
+  NoticeMark,
+  RejectRow,
+  Store,
+  StoredInvoice,
+  StoredNotice,
+  UsageAggregateRow,
+  UsageIdentity,
+} from "../ports.ts";
+import { PostgresAnomalyStore } from "./anomaly.ts";
+import { PostgresAuthStore } from "./auth.ts";
+import { inTransaction, MigrationError, migrate, type PostgresOpenError, type PostgresOptions, poolConfig, redact } from "./connect.ts";
+import { writeJournal } from "./journal.ts";
+import {
+  type EventPgRow,
+  eventFromPg,
+  IDENTITY_COLUMNS,
+  type IdentityPgRow,
+  type InvoicePgRow,
+  identityFromPg,
+  int,
+  invoiceFromPg,
+  LINE_COLUMNS,
+  LINE_TYPES,
+  type LinePgRow,
+  lineFromPg,
+  lineToPg,
+  type RejectPgRow,
+  rejectFromPg,
+} from "./mapping.ts";
+import { PostgresOnlineStore } from "./online.ts";
+import { PostgresReviewStore } from "./review.ts";
+import { PostgresSeriesStore } from "./series.ts";
+
+/** Record ids per duplicate-check query: one round trip for a whole engine batch. */
+const LOOKUP_CHUNK = 10_000;
+
+/**
+ * Opens (and migrates) the production store. An unreachable server or a failed migration is a
+ * coded value, for the composition root to report; nothing half-open is returned.
+ */
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<{ ok: true; store: PostgresStore } | PostgresOpenError> {
+  const config = poolConfig(url, options);
+  if (!config.ok) return config;
+  const pool = new pg.Pool(config.config);
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the next query on the pool opens a new one, or fails where it is awaited.
+  pool.on("error", () => undefined);
+  try {
+    await migrate(pool, config.schema);
+  } catch (error) {
+    await pool.end();
+    const message = (error as Error).message;
+    if (error instanceof MigrationError) return { ok: false, code: "store_migration_failed", message: `migration ${message}` };
+    return { ok: false, code: "store_unreachable", message: `cannot reach PostgreSQL at ${redact(url)}: ${message || (error as { code?: string }).code}` };
+  }
+  return { ok: true, store: new PostgresStore(pool, config.schema) };
+}
+
+export class PostgresStore implements Store {
+  readonly kind = "postgres" as const;
+  readonly online: PostgresOnlineStore;
+  readonly review: PostgresReviewStore;
+  readonly series: PostgresSeriesStore;
+  readonly auth: PostgresAuthStore;
+  /** Abnormal-consumption detection's reads and dismissals (`anomalyStoreOf`). */
+  readonly anomaly: PostgresAnomalyStore;
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {
+    this.online = new PostgresOnlineStore(pool);
+    this.review = new PostgresReviewStore(pool);
+    this.series = new PostgresSeriesStore(pool);
+    this.auth = new PostgresAuthStore(pool);
+    this.anomaly = new PostgresAnomalyStore(pool);
+  }
+
+  async upsertLines(lines: readonly LineRecord[]): Promise<void> {
+    if (lines.length === 0) return;
+    const rows = lines.map(lineToPg);
+    const params = LINE_COLUMNS.map((_, c) => rows.map((r) => r[c] ?? null));
+    const updates = LINE_COLUMNS.filter((c) => c !== "line_id").map((c) => `${c}=excluded.${c}`);
+    await inTransaction(this.pool, (client) =>
+      client.query(
+        `INSERT INTO lines (${LINE_COLUMNS.join(", ")}) SELECT * FROM unnest(${LINE_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})
+         ON CONFLICT (line_id) DO UPDATE SET ${updates.join(", ")}`,
+        params,
+      ),
+    );
+  }
+
+  async loadLines(): Promise<LineRecord[]> {
+    return (await this.pool.query<LinePgRow>("SELECT * FROM lines ORDER BY line_id")).rows.map(lineFromPg);
+  }
+
+  async getLine(lineId: string): Promise<LineRecord | undefined> {
+    const { rows } = await this.pool.query<LinePgRow>("SELECT * FROM lines WHERE line_id = $1", [lineId]);
+    return rows[0] ? lineFromPg(rows[0]) : undefined;
+  }
+
+  async findUsage(recordIds: readonly string[]): Promise<Map<string, UsageIdentity>> {
+    const found = new Map<string, UsageIdentity>();
+    for (let i = 0; i < recordIds.length; i += LOOKUP_CHUNK) {
+      const chunk = recordIds.slice(i, i + LOOKUP_CHUNK);
+      const { rows } = await this.pool.query<IdentityPgRow>(`SELECT ${IDENTITY_COLUMNS} FROM usage WHERE record_id = ANY($1::text[])`, [chunk]);
+      for (const row of rows) found.set(row.record_id, identityFromPg(row));
+    }
+    return found;
+  }
+
+  /** One engine batch, one transaction: usage (COPY), outbox, rejects and online state, or nothing. */
+  async commit(batch: JournalBatch): Promise<void> {
+    await inTransaction(this.pool, (client) => writeJournal(client, batch));
+  }
+
+  async loadCounters(): Promise<CounterAggregate[]> {
+    const { rows } = await this.pool.query<{ line_id: string; usage_period: string; service: string; zone: string; quantity: string; amount: string }>(
+      `SELECT line_id, usage_period, service, zone, SUM(quantity) AS quantity, SUM(amount) AS amount
+       FROM usage GROUP BY line_id, usage_period, service, zone`,
+    );
+    return rows.map((r) => ({
+      lineId: r.line_id,
+      period: r.usage_period as Period,
+      service: r.service as Service,
+      zone: r.zone as Zone,
+      quantity: int(r.quantity, "quantity"),
+      amount: int(r.amount, "amount"),
+    }));
+  }
+
+  async loadAllowances(): Promise<AllowanceAggregate[]> {
+    const { rows } = await this.pool.query<{ line_id: string; usage_period: string; allowance_id: string; used: string }>(
+      `SELECT line_id, usage_period, allowance_id, SUM(allowance_used) AS used FROM usage
+       WHERE allowance_id IS NOT NULL GROUP BY line_id, usage_period, allowance_id`,
+    );
+    return rows.map((r) => ({ lineId: r.line_id, period: r.usage_period as Period, allowanceId: r.allowance_id, used: int(r.used, "allowance_used") }));
+  }
+
+  async loadNoticeMarks(): Promise<NoticeMark[]> {
+    const { rows } = await this.pool.query<{ line_id: string; period: string; key: string }>("SELECT line_id, period, key FROM outbox");
+    // The key is `<line>:<period>:<notice key>`: the mark is what follows the prefix.
+    return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, noticeKey: r.key.slice(`${r.line_id}:${r.period}:`.length) }));
+  }
+
+  async loadConsents(): Promise<ConsentRow[]> {
+    const { rows } = await this.pool.query<{ line_id: string; period: string; cap_id: string; at: string; actor: string; channel: string }>(
+      "SELECT * FROM consents ORDER BY line_id, period, cap_id",
+    );
+    return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, capId: r.cap_id, at: r.at, actor: r.actor, channel: r.channel }));
+  }
+
+  async recordConsent(c: ConsentRow): Promise<void> {
+    await this.pool.query("INSERT INTO consents (line_id, period, cap_id, at, actor, channel) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING", [
+      c.lineId,
+      c.period,
+      c.capId,
+      c.at,
+      c.actor,
+      c.channel,
+    ]);
+  }
+
+  async listNotices(filter: { lineId?: string; period?: Period; kind?: string }): Promise<StoredNotice[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [
+      ["line_id", filter.lineId],
+      ["period", filter.period],
+      ["kind", filter.kind],
+    ] as const) {
+      if (!value) continue;
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+    const { rows } = await this.pool.query<{
+      id: string;
+      key: string;
+      line_id: string;
+      period: string;
+      kind: string;
+      urgent: boolean;
+      status: string;
+      payload: string;
+      created_at: string;
+    }>(
+      `SELECT id, key, line_id, period, kind, urgent, status, payload, created_at FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: int(r.id, "outbox.id"),
+      key: r.key,
+      lineId: r.line_id,
+      period: r.period as Period,
+      kind: r.kind,
+      urgent: r.urgent,
+      status: r.status,
+      payload: r.payload,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async closedPeriods(): Promise<Period[]> {
+    return (await this.pool.query<{ period: string }>("SELECT period FROM periods ORDER BY period")).rows.map((r) => r.period as Period);
+  }
+
+  async usageForBilling(period: Period): Promise<UsageAggregateRow[]> {
+    const { rows } = await this.pool.query<{
+      line_id: string;
+      service: string;
+      zone: string;
+      country: string;
+      usage_period: string;
+      quantity: string;
+      units: string;
+      unit_label: string;
+      amount: string;
+      over_units: string;
+      over_cap_ids: string;
+      records: string;
+    }>(
+      `SELECT line_id, service, zone, country, usage_period, SUM(quantity) AS quantity, SUM(units) AS units, MAX(unit_label) AS unit_label,
+              SUM(amount) AS amount, SUM(over_units) AS over_units,
+              COALESCE(string_agg(DISTINCT over_cap_id, ',' ORDER BY over_cap_id), '') AS over_cap_ids, COUNT(*) AS records
+       FROM usage WHERE bill_period = $1 GROUP BY line_id, service, zone, country, usage_period
+       ORDER BY line_id, service, zone, country, usage_period`,
+      [period],
+    );
+    return rows.map((r) => ({
+      lineId: r.line_id,
+      service: r.service as Service,
+      zone: r.zone as Zone,
+      country: r.country,
+      usagePeriod: r.usage_period as Period,
+      quantity: int(r.quantity, "quantity"),
+      units: int(r.units, "units"),
+      unitLabel: r.unit_label,
+      amount: int(r.amount, "amount"),
+      overUnits: int(r.over_units, "over_units"),
+      overCapIds: r.over_cap_ids,
+      records: int(r.records, "records"),
+    }));
+  }
+
+  async closePeriod(period: Period, invoices: readonly StoredInvoice[], events: readonly InvoiceEvent[]): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query("INSERT INTO periods (period, closed_at) VALUES ($1, $2)", [period, events[0]?.at ?? new Date(0).toISOString()]);
+      for (const i of invoices) {
+        await client.query("INSERT INTO invoices (invoice_id, account_id, period, status, total_excl_tax, document) VALUES ($1,$2,$3,$4,$5,$6)", [
+          i.invoiceId,
+          i.accountId,
+          i.period,
+          i.status,
+          i.totalExclTax,
+          i.document,
+        ]);
+      }
+      for (const e of events) {
+        await client.query("INSERT INTO invoice_events (invoice_id, at, actor, from_status, to_status, reason) VALUES ($1,$2,$3,$4,$5,$6)", [
+          e.invoiceId,
+          e.at,
+          e.actor,
+          e.from ?? null,
+          e.to,
+          e.reason,
+        ]);
+      }
+    });
+  }
+
+  async listInvoices(period: Period | undefined): Promise<StoredInvoice[]> {
+    const { rows } = period
+      ? await this.pool.query<InvoicePgRow>("SELECT * FROM invoices WHERE period = $1 ORDER BY account_id", [period])
+      : await this.pool.query<InvoicePgRow>("SELECT * FROM invoices ORDER BY period, account_id");
+    return rows.map(invoiceFromPg);
+  }
+
+  async invoiceEvents(invoiceId: string): Promise<InvoiceEvent[]> {
+    const { rows } = await this.pool.query<EventPgRow>("SELECT * FROM invoice_events WHERE invoice_id = $1 ORDER BY id", [invoiceId]);
+    return rows.map(eventFromPg);
+  }
+
+  async recordImport(s: ImportSummary): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO imports (import_id, source, started_at, finished_at, read, accepted, duplicates, rejected, rejects_file) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+      [s.importId, s.source, s.startedAt, s.finishedAt, s.read, s.accepted, s.duplicates, s.rejected, s.rejectsFile ?? null],
+    );
+  }
+
+  async listRejects(source: string | undefined, limit: number): Promise<RejectRow[]> {
+    const { rows } = source
+      ? await this.pool.query<RejectPgRow>("SELECT * FROM rejects WHERE source = $1 ORDER BY id LIMIT $2", [source, limit])
+      : await this.pool.query<RejectPgRow>("SELECT * FROM rejects ORDER BY id LIMIT $1", [limit]);
+    return rows.map(rejectFromPg);
+  }
+
+  private closed = false;
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
