@@ -36,6 +36,10 @@ export interface AppConfig {
   readonly notify?: NotifyConfig;
   /** Online charging (Gy): grant size, validity, final-unit action. */
   readonly online?: Partial<OnlineOptions>;
+  /** Watch committed usage for abnormal consumption as it lands (default on). */
+  readonly watchAnomalies?: boolean;
+  /** Commit journal batches on a writer thread, overlapping rating and writing (default on). */
+  readonly backgroundWrites?: boolean;
 }
 
 /**
@@ -72,13 +76,13 @@ export class App {
     const catalog = loadCatalogFile(config.catalogPath ?? DEFAULT_CATALOG);
     const networks = networkDirectory();
     const clock = config.clock ?? systemClock;
-    const { store, outbox } = await openStore(config.dbPath, { synchronous: config.synchronous ?? "FULL" });
+    const { store, outbox } = await openStore(config.dbPath, { synchronous: config.synchronous ?? "FULL", backgroundWrites: config.backgroundWrites ?? true });
     try {
       const engine = await openEngine(store, catalog, networks, clock);
       const notices = new NoticeDesk(engine, outbox, clock);
       if (config.notify) notices.start(config.notify);
       const app = new App(store, catalog, networks, engine, clock, await OnlineCharging.open(engine, clock, config.online), notices);
-      app.anomalies.watch();
+      if (config.watchAnomalies ?? true) app.anomalies.watch();
       return app;
     } catch (error) {
       await store.close();

@@ -21,6 +21,11 @@ const DAY_GRACE_MS = 6 * 3_600_000;
 const WATCH_AFTER_END_MS = 10 * 86_400_000;
 /** How often a long-running process folds the days the clock completed. */
 const FLUSH_EVERY_MS = 60_000;
+/**
+ * Commits are read back at most this often. Detection re-runs for every line a catch-up touches:
+ * once per commit, a bulk import of 20,000 lines would re-run it thousands of times for nothing.
+ */
+const CATCH_UP_DELAY_MS = 500;
 
 export interface Raised {
   readonly lineId: string;
@@ -38,7 +43,7 @@ export class AnomalyWatcher {
   private readonly local: LocalSlots;
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
-  private catchUpQueued = false;
+  private catchUpTimer: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private report: ReportOptions = { locale: "en", dismissals: [] };
   /** The last failure; the state was dropped then, and is rebuilt from the journal. */
@@ -51,6 +56,7 @@ export class AnomalyWatcher {
   }
 
   start(): void {
+    this.stopped = false;
     this.run(async () => {
       this.seq = await this.deps.store.journalHead();
     });
@@ -63,27 +69,37 @@ export class AnomalyWatcher {
   async stop(): Promise<void> {
     this.deps.engine.events.off("committed", this.onCommit);
     clearInterval(this.timer);
+    this.catchUpNow();
+    this.stopped = true;
     await this.flush();
   }
 
+  private stopped = false;
+
   flush(): Promise<void> {
+    this.catchUpNow();
     this.run(() => this.foldByClock());
     return this.chain;
   }
 
   /** Resolves once everything committed so far has been read (tests). */
   idle(): Promise<void> {
+    this.catchUpNow();
     return this.chain;
   }
 
   private readonly onCommit = (): void => {
-    if (this.catchUpQueued) return;
-    this.catchUpQueued = true;
-    this.run(async () => {
-      this.catchUpQueued = false;
-      await this.catchUp();
-    });
+    if (this.catchUpTimer || this.stopped) return;
+    this.catchUpTimer = setTimeout(() => this.catchUpNow(), CATCH_UP_DELAY_MS);
   };
+
+  /** Runs the catch-up a commit scheduled, if any, without waiting for its delay. */
+  private catchUpNow(): void {
+    if (!this.catchUpTimer) return;
+    clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
+    this.run(() => this.catchUp());
+  }
 
   private run(work: () => Promise<void>): void {
     this.chain = this.chain.then(work).catch((error: unknown) => {
