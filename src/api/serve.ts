@@ -39,6 +39,7 @@ export async function serve(options: ServeOptions, log: (line: string) => void):
     await app.importLinesText(segment.linesCsv, "demo-lines.csv");
     await app.importUsageText(segment.historyCsv, "csv", "demo-history.csv");
     const report = await app.importUsageText(segment.usageCsv, "csv", "demo-usage.csv");
+    await app.anomalies.flush();
     await app.closePeriod(DEMO_PERIOD, "demo");
     log(`demo loaded: ${segment.profiles.size} lines, ${report.accepted} records, period ${DEMO_PERIOD} closed`);
   }

@@ -38,8 +38,6 @@ export interface AppConfig {
   readonly online?: Partial<OnlineOptions>;
   /** Watch committed usage for abnormal consumption as it lands (default on). */
   readonly watchAnomalies?: boolean;
-  /** Commit journal batches on a writer thread, overlapping rating and writing (default on). */
-  readonly backgroundWrites?: boolean;
 }
 
 /**
@@ -76,7 +74,7 @@ export class App {
     const catalog = loadCatalogFile(config.catalogPath ?? DEFAULT_CATALOG);
     const networks = networkDirectory();
     const clock = config.clock ?? systemClock;
-    const { store, outbox } = await openStore(config.dbPath, { synchronous: config.synchronous ?? "FULL", backgroundWrites: config.backgroundWrites ?? true });
+    const { store, outbox } = await openStore(config.dbPath, { synchronous: config.synchronous ?? "FULL" });
     try {
       const engine = await openEngine(store, catalog, networks, clock);
       const notices = new NoticeDesk(engine, outbox, clock);

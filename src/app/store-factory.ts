@@ -11,12 +11,12 @@ export interface OpenedStore {
  * `postgresql://`) URL is the production store, anything else a SQLite file. A server that
  * cannot be reached is a coded user error at start, never a half-open app.
  */
-export async function openStore(location: string, options: { synchronous: "FULL" | "NORMAL"; backgroundWrites: boolean }): Promise<OpenedStore> {
+export async function openStore(location: string, options: { synchronous: "FULL" | "NORMAL" }): Promise<OpenedStore> {
   if (isPostgresUrl(location)) {
     const opened = await openPostgresStore(location);
     if (!opened.ok) throw new UserError(opened.code, opened.message);
     return { store: opened.store, outbox: new PostgresOutbox(opened.store.pool) };
   }
-  const store = openSqliteStore(location, { synchronous: options.synchronous, backgroundWrites: options.backgroundWrites });
+  const store = openSqliteStore(location, { synchronous: options.synchronous });
   return { store, outbox: new SqliteOutbox(store.db) };
 }

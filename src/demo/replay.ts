@@ -82,6 +82,8 @@ async function run(
       await app.importUsageFile(join(dir, `${name}-history.csv`));
     }
     await app.importUsageFile(usage);
+    // What the watch on committed usage raised is part of the story: let it read everything first.
+    await app.anomalies.flush();
     await app.closePeriod(DEMO_PERIOD, "demo");
     const invoices = await app.invoices(DEMO_PERIOD);
     const notices = noticesOf ? (await app.store.listNotices({ lineId: noticesOf })).map(demoNotice) : [];

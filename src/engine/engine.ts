@@ -21,6 +21,13 @@ export type ConsentResult = { ok: true; consent: ConsentRow } | { ok: false; cod
 /** Batches rated ahead of the store: one committing, one waiting. */
 const MAX_COMMITS_IN_FLIGHT = 2;
 
+/** A rated batch: what to commit, what to answer, and every record id it saw (for the next batch). */
+interface Prepared {
+  readonly batch: JournalBatch | undefined;
+  readonly results: SubmitResult[];
+  readonly seen: Map<string, UsageIdentity>;
+}
+
 interface Job {
   readonly records: readonly UsageInput[];
   readonly rejects: readonly RejectRow[];
@@ -59,8 +66,8 @@ export class ChargingEngine {
   /** The last commit handed to the store; the next one runs after it. */
   private commitTail: Promise<void> = Promise.resolve();
   private commitsInFlight = 0;
-  /** Rows handed to the store and not yet committed: the idempotency check must see them. */
-  private readonly uncommitted = new Map<string, UsageIdentity>();
+  /** What each batch handed to the store and not yet committed accepted: the idempotency check must see it. */
+  private readonly uncommitted: Map<string, UsageIdentity>[] = [];
 
   constructor(
     readonly store: Store,
@@ -144,9 +151,9 @@ export class ChargingEngine {
     this.draining = false;
   }
 
-  private chainCommit(jobs: readonly Job[], prepared: { batch: JournalBatch | undefined; results: SubmitResult[] }): void {
-    const { batch, results } = prepared;
-    for (const row of batch?.usage ?? []) this.uncommitted.set(row.recordId, row);
+  private chainCommit(jobs: readonly Job[], prepared: Prepared): void {
+    const { batch, results, seen } = prepared;
+    this.uncommitted.push(seen);
     this.commitsInFlight++;
     this.commitTail = this.commitTail
       .then(async () => {
@@ -160,7 +167,7 @@ export class ChargingEngine {
       .catch((error: unknown) => this.stop(error, jobs))
       .finally(() => {
         this.commitsInFlight--;
-        for (const row of batch?.usage ?? []) this.uncommitted.delete(row.recordId);
+        this.uncommitted.splice(this.uncommitted.indexOf(seen), 1);
       });
   }
 
@@ -170,14 +177,17 @@ export class ChargingEngine {
     for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(this.failed);
   }
 
-  private async process(jobs: readonly Job[]): Promise<{ batch: JournalBatch | undefined; results: SubmitResult[] }> {
+  private async process(jobs: readonly Job[]): Promise<Prepared> {
     const ids: string[] = [];
     for (const job of jobs) for (const r of job.records) ids.push(r.recordId);
     // Rows still being committed are invisible to the store's lookup: take them first, in the same tick.
-    const inFlight = ids.flatMap((id) => {
-      const row = this.uncommitted.get(id);
-      return row ? [row] : [];
-    });
+    const inFlight: UsageIdentity[] = [];
+    for (const seen of this.uncommitted) {
+      for (const id of ids) {
+        const row = seen.get(id);
+        if (row) inFlight.push(row);
+      }
+    }
     const existing = ids.length > 0 ? await this.store.findUsage(ids) : new Map<string, UsageIdentity>();
     for (const row of inFlight) existing.set(row.recordId, row);
     const usage: UsageRow[] = [];
@@ -204,7 +214,7 @@ export class ChargingEngine {
     }
     const batch: JournalBatch = { usage, outbox, rejects: allRejects, ...(hasWrites(writes) ? { online: writes } : {}) };
     const empty = usage.length + outbox.length + allRejects.length === 0 && !batch.online;
-    return { batch: empty ? undefined : batch, results };
+    return { batch: empty ? undefined : batch, results, seen: existing };
   }
 
   private one(

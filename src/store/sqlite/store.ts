@@ -18,7 +18,6 @@ import type {
   UsageRow,
 } from "../ports.ts";
 import { SqliteAuthStore } from "./auth.ts";
-import { BackgroundWriter } from "./background.ts";
 import { type IdentitySqlRow, type InvoiceSqlRow, identityFromSql, invoiceFromSql, type LineSqlRow, lineFromSql, lineToSql, usageToSql } from "./mapping.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import { SqliteOnlineStore } from "./online.ts";
@@ -38,8 +37,6 @@ const ROWS_PER_INSERT = 16;
 export interface SqliteOptions {
   /** `FULL` makes every commit durable across power loss; `NORMAL` only across process crashes. */
   readonly synchronous?: "FULL" | "NORMAL";
-  /** Commit journal batches on a writer thread (background.ts) so that rating overlaps writing. */
-  readonly backgroundWrites?: boolean;
 }
 
 /** Opens (and migrates) the embedded store: one SQLite file in WAL mode. */
@@ -52,8 +49,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
   // 64 MiB of page cache keeps the record_id index of a few million records in memory.
   db.pragma("cache_size = -65536");
   migrate(db);
-  const writer = options.backgroundWrites ? new BackgroundWriter(file, options.synchronous ?? "FULL") : undefined;
-  return new SqliteStore(db, writer);
+  return new SqliteStore(db);
 }
 
 function migrate(db: Db): void {
@@ -81,10 +77,7 @@ export class SqliteStore implements Store {
   private readonly lookup: Stmt;
   private readonly writeBatch: (batch: JournalBatch) => void;
 
-  constructor(
-    readonly db: Db,
-    private readonly writer: BackgroundWriter | undefined = undefined,
-  ) {
+  constructor(readonly db: Db) {
     this.online = new SqliteOnlineStore(db);
     this.review = new SqliteReviewStore(db);
     this.auth = new SqliteAuthStore(db);
@@ -148,12 +141,6 @@ export class SqliteStore implements Store {
   }
 
   async commit(batch: JournalBatch): Promise<void> {
-    if (this.writer) return this.writer.write(batch);
-    this.writeBatch(batch);
-  }
-
-  /** Writes a batch in one transaction on this connection, synchronously (the writer thread's entry). */
-  writeNow(batch: JournalBatch): void {
     this.writeBatch(batch);
   }
 
@@ -334,7 +321,6 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.writer?.close();
     if (this.db.open) this.db.close();
   }
 }
