@@ -225,18 +225,18 @@ export class ChargingEngine {
     outbox: OutboxRow[],
     now: string,
   ): "accepted" | "duplicate" | RejectRow {
-    const reject = (code: EngineRejectCode, message: string): RejectRow => ({ source, lineNo: r.lineNo, recordId: r.recordId, code, message, raw: r.raw });
     const resolved = this.lines.resolve(r);
     const seen = existing.get(r.recordId);
     if (seen) {
       return resolved.ok && sameRecord(seen, r, resolved.line.record.lineId)
         ? "duplicate"
-        : reject("record_id_conflict", `record_id ${r.recordId} was already accepted with different content`);
+        : rejectRow(r, source, "record_id_conflict", `record_id ${r.recordId} was already accepted with different content`);
     }
-    if (!resolved.ok) return reject(resolved.code, resolved.message);
+    if (!resolved.ok) return rejectRow(r, source, resolved.code, resolved.message);
     const line = resolved.line;
     const network = this.networks.lookup(r.servingPlmn);
-    if (!network) return reject("unknown_serving_network", `serving network ${r.servingPlmn} is not in the MCC-MNC reference (${this.networks.source})`);
+    if (!network)
+      return rejectRow(r, source, "unknown_serving_network", `serving network ${r.servingPlmn} is not in the MCC-MNC reference (${this.networks.source})`);
     const where = resolveZone(this.catalog, network);
     const usagePeriod = this.calendar.periodOf(r.startedMs);
     const quantity = r.service === "data" ? r.bytesUp + r.bytesDown : r.service === "voice" ? r.durationS : 1;
@@ -245,7 +245,7 @@ export class ChargingEngine {
     const facts = { service: r.service, zone: where.zone, country: where.country, countryName: where.countryName, quantity };
     const terms = line.termsAt(usagePeriod);
     const decision = decide(facts, { plan: terms.plan, caps: terms.caps, line: counters, account });
-    if (!decision.ok) return reject("rating_failed", decision.message);
+    if (!decision.ok) return rejectRow(r, source, "rating_failed", decision.message);
     applyDecision(facts, decision, counters, account);
     const record = line.record;
     const row: UsageRow = {
@@ -326,6 +326,11 @@ export class ChargingEngine {
     const line = this.lines.get(lineId);
     return line ? (line.peek(period) ?? new PeriodCounters(period)) : undefined;
   }
+}
+
+/** A refused record as the journal keeps it (built only on the rare path: no closure per record). */
+function rejectRow(r: UsageInput, source: string, code: EngineRejectCode, message: string): RejectRow {
+  return { source, lineNo: r.lineNo, recordId: r.recordId, code, message, raw: r.raw };
 }
 
 function sameRecord(a: UsageIdentity, r: UsageInput, lineId: string): boolean {

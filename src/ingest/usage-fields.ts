@@ -75,45 +75,60 @@ export interface RawUsage {
   readonly session_id: FieldValue;
 }
 
+function failure(recordId: string | undefined, lineNo: number, raw: string, code: FormatRejectCode, message: string): FieldResult {
+  return { ok: false, code, message, recordId, lineNo, raw };
+}
+
 /** Validates one usage record into a `UsageInput`, or says which rule it breaks. */
 export function usageFromFields(f: RawUsage, lineNo: number, raw: string): FieldResult {
   const recordId = text(f.record_id);
-  const fail = (code: FormatRejectCode, message: string): FieldResult => ({ ok: false, code, message, recordId, lineNo, raw });
-  if (recordId === undefined) return fail("missing_record_id", "record_id is required");
-  if (typeof f.record_id !== "string" || recordId.length > 128) return fail("invalid_record_id", "record_id must be a string of 1 to 128 characters");
+  if (recordId === undefined) return failure(recordId, lineNo, raw, "missing_record_id", "record_id is required");
+  if (typeof f.record_id !== "string" || recordId.length > 128)
+    return failure(recordId, lineNo, raw, "invalid_record_id", "record_id must be a string of 1 to 128 characters");
 
   const lineId = text(f.line_id);
   const imsi = text(f.imsi);
   const msisdn = text(f.msisdn);
-  if (lineId === undefined && imsi === undefined && msisdn === undefined) return fail("missing_line_identifier", "one of line_id, imsi or msisdn is required");
-  if (lineId !== undefined && lineId.length > 64) return fail("invalid_line_id", "line_id must be 1 to 64 characters");
-  if (imsi !== undefined && !IMSI.test(imsi)) return fail("invalid_imsi", `imsi "${imsi}" must be 6 to 15 digits`);
-  if (msisdn !== undefined && !MSISDN.test(msisdn)) return fail("invalid_msisdn", `msisdn "${msisdn}" must be 8 to 15 digits (E.164 without +)`);
+  if (lineId === undefined && imsi === undefined && msisdn === undefined)
+    return failure(recordId, lineNo, raw, "missing_line_identifier", "one of line_id, imsi or msisdn is required");
+  if (lineId !== undefined && lineId.length > 64) return failure(recordId, lineNo, raw, "invalid_line_id", "line_id must be 1 to 64 characters");
+  if (imsi !== undefined && !IMSI.test(imsi)) return failure(recordId, lineNo, raw, "invalid_imsi", `imsi "${imsi}" must be 6 to 15 digits`);
+  if (msisdn !== undefined && !MSISDN.test(msisdn))
+    return failure(recordId, lineNo, raw, "invalid_msisdn", `msisdn "${msisdn}" must be 8 to 15 digits (E.164 without +)`);
 
   const service = f.service;
   if (service !== "data" && service !== "voice" && service !== "sms")
-    return fail("invalid_service", `service "${text(service) ?? ""}" must be data, voice or sms`);
+    return failure(recordId, lineNo, raw, "invalid_service", `service "${text(service) ?? ""}" must be data, voice or sms`);
 
   const startedAt = text(f.started_at);
   const startedMs = startedAt === undefined ? undefined : parseRfc3339(startedAt);
   if (startedAt === undefined || startedMs === undefined)
-    return fail("invalid_timestamp", `started_at "${startedAt ?? ""}" is not an RFC 3339 timestamp with an offset or Z`);
+    return failure(recordId, lineNo, raw, "invalid_timestamp", `started_at "${startedAt ?? ""}" is not an RFC 3339 timestamp with an offset or Z`);
 
   const duration = count(f.duration_s);
-  if (duration === null) return fail("invalid_duration", "duration_s must be a whole number of seconds ≥ 0");
+  if (duration === null) return failure(recordId, lineNo, raw, "invalid_duration", "duration_s must be a whole number of seconds ≥ 0");
   const up = count(f.bytes_up);
   const down = count(f.bytes_down);
   if (up === null || down === null)
-    return fail("invalid_volume", `bytes_up and bytes_down must be whole numbers ≥ 0 (got ${String(f.bytes_up ?? "")}, ${String(f.bytes_down ?? "")})`);
-  if (service === "data" && (up === undefined || down === undefined)) return fail("missing_volume", "a data record needs bytes_up and bytes_down");
-  if (service === "voice" && duration === undefined) return fail("invalid_duration", "a voice record needs duration_s");
+    return failure(
+      recordId,
+      lineNo,
+      raw,
+      "invalid_volume",
+      `bytes_up and bytes_down must be whole numbers ≥ 0 (got ${String(f.bytes_up ?? "")}, ${String(f.bytes_down ?? "")})`,
+    );
+  if (service === "data" && (up === undefined || down === undefined))
+    return failure(recordId, lineNo, raw, "missing_volume", "a data record needs bytes_up and bytes_down");
+  if (service === "voice" && duration === undefined) return failure(recordId, lineNo, raw, "invalid_duration", "a voice record needs duration_s");
 
   const plmn = text(f.serving_plmn);
-  if (plmn === undefined || !PLMN.test(plmn)) return fail("invalid_serving_plmn", `serving_plmn "${plmn ?? ""}" must be 5 or 6 digits (MCC + MNC)`);
+  if (plmn === undefined || !PLMN.test(plmn))
+    return failure(recordId, lineNo, raw, "invalid_serving_plmn", `serving_plmn "${plmn ?? ""}" must be 5 or 6 digits (MCC + MNC)`);
   const ratingGroup = count(f.rating_group);
-  if (ratingGroup === null) return fail("invalid_rating_group", "rating_group must be a whole number ≥ 0");
+  if (ratingGroup === null) return failure(recordId, lineNo, raw, "invalid_rating_group", "rating_group must be a whole number ≥ 0");
   const session = f.session_id;
-  if (session !== undefined && session !== null && typeof session !== "string") return fail("invalid_session_id", "session_id must be a string");
+  if (session !== undefined && session !== null && typeof session !== "string")
+    return failure(recordId, lineNo, raw, "invalid_session_id", "session_id must be a string");
 
   return {
     ok: true,

@@ -60,19 +60,22 @@ export function decide(usage: UsageFacts, ctx: GuardContext): Decision | RatingF
   const overFromVolume = Math.ceil(volume.over / rated.tariff.increment);
   const throttled = isThrottled(caps, usage.service, usage.zone, line, account);
 
-  const usedAfter = ({ cap }: EffectiveCap): number => {
-    const counters = cap.scope === "account" ? account : line;
-    const before = counters.measure(cap.measure.kind, cap.measure.service, cap.measure.zones);
-    if (!capApplies(cap, usage.service, usage.zone)) return before;
-    return before + (cap.measure.kind === "spend" ? spend.billableAmount : usage.quantity);
-  };
   const notices: NoticeIntent[] = [];
   const welcome = welcomeNotice(plan, usage.zone, usage.country, usage.countryName, caps, line);
   if (welcome) notices.push(welcome);
-  notices.push(...allowanceNotices(rated.allowance, line, rated.allowanceUsed));
+  if (rated.allowanceUsed > 0) notices.push(...allowanceNotices(rated.allowance, line, rated.allowanceUsed));
   const relevant = caps.filter(({ cap }) => capApplies(cap, usage.service, usage.zone));
-  notices.push(...capNotices(relevant, line, usedAfter, rated.tariff));
-  for (const c of relevant) notices.push(...afterConsentNotices(c, line, usedAfter(c), rated.tariff));
+  if (relevant.length > 0) {
+    const usedAfter = ({ cap }: EffectiveCap): number => {
+      const counters = cap.scope === "account" ? account : line;
+      // Every relevant cap applies to this usage: its measure grows by what is billed or used now.
+      return (
+        counters.measure(cap.measure.kind, cap.measure.service, cap.measure.zones) + (cap.measure.kind === "spend" ? spend.billableAmount : usage.quantity)
+      );
+    };
+    notices.push(...capNotices(relevant, line, usedAfter, rated.tariff));
+    for (const c of relevant) notices.push(...afterConsentNotices(c, line, usedAfter(c), rated.tariff));
+  }
 
   return {
     ok: true,

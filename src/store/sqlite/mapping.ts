@@ -49,32 +49,40 @@ export function lineToSql(l: LineRecord): unknown[] {
 
 /** Positional parameters in the order of the INSERT in store.ts: the hot path avoids objects. */
 export function usageToSql(u: UsageRow): unknown[] {
-  return [
-    u.recordId,
-    u.lineId,
-    u.service,
-    u.startedMs,
-    u.durationS,
-    u.bytesUp,
-    u.bytesDown,
-    u.servingPlmn,
-    u.ratingGroup ?? null,
-    u.sessionId ?? null,
-    u.usagePeriod,
-    u.billPeriod,
-    u.zone,
-    u.country,
-    u.quantity,
-    u.allowanceId ?? null,
-    u.allowanceUsed,
-    u.units,
-    u.unitLabel,
-    u.amount,
-    u.overUnits,
-    u.overCapId ?? null,
-    u.throttled ? 1 : 0,
-    u.source,
-  ];
+  const out = new Array<unknown>(USAGE_WIDTH);
+  fillUsageParams(out, 0, u);
+  return out;
+}
+
+/** Columns of a usage row (the INSERT in store.ts lists them in the same order). */
+export const USAGE_WIDTH = 24;
+
+/** Writes a row's parameters into `out` at `at`: a multi-row INSERT fills one array, no copies. */
+export function fillUsageParams(out: unknown[], at: number, u: UsageRow): void {
+  out[at + 0] = u.recordId;
+  out[at + 1] = u.lineId;
+  out[at + 2] = u.service;
+  out[at + 3] = u.startedMs;
+  out[at + 4] = u.durationS;
+  out[at + 5] = u.bytesUp;
+  out[at + 6] = u.bytesDown;
+  out[at + 7] = u.servingPlmn;
+  out[at + 8] = u.ratingGroup ?? null;
+  out[at + 9] = u.sessionId ?? null;
+  out[at + 10] = u.usagePeriod;
+  out[at + 11] = u.billPeriod;
+  out[at + 12] = u.zone;
+  out[at + 13] = u.country;
+  out[at + 14] = u.quantity;
+  out[at + 15] = u.allowanceId ?? null;
+  out[at + 16] = u.allowanceUsed;
+  out[at + 17] = u.units;
+  out[at + 18] = u.unitLabel;
+  out[at + 19] = u.amount;
+  out[at + 20] = u.overUnits;
+  out[at + 21] = u.overCapId ?? null;
+  out[at + 22] = u.throttled ? 1 : 0;
+  out[at + 23] = u.source;
 }
 
 export interface IdentitySqlRow {

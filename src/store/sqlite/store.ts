@@ -18,7 +18,18 @@ import type {
   UsageRow,
 } from "../ports.ts";
 import { SqliteAuthStore } from "./auth.ts";
-import { type IdentitySqlRow, type InvoiceSqlRow, identityFromSql, invoiceFromSql, type LineSqlRow, lineFromSql, lineToSql, usageToSql } from "./mapping.ts";
+import {
+  fillUsageParams,
+  type IdentitySqlRow,
+  type InvoiceSqlRow,
+  identityFromSql,
+  invoiceFromSql,
+  type LineSqlRow,
+  lineFromSql,
+  lineToSql,
+  USAGE_WIDTH,
+  usageToSql,
+} from "./mapping.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import { SqliteOnlineStore } from "./online.ts";
 import { SqliteReviewStore } from "./review.ts";
@@ -95,9 +106,9 @@ export class SqliteStore implements Store {
     this.writeBatch = db.transaction((batch: JournalBatch) => {
       const usage = batch.usage;
       let i = 0;
+      const params = new Array<unknown>(ROWS_PER_INSERT * USAGE_WIDTH);
       for (; i + ROWS_PER_INSERT <= usage.length; i += ROWS_PER_INSERT) {
-        const params: unknown[] = [];
-        for (let k = i; k < i + ROWS_PER_INSERT; k++) params.push(...usageToSql(usage[k] as UsageRow));
+        for (let k = 0; k < ROWS_PER_INSERT; k++) fillUsageParams(params, k * USAGE_WIDTH, usage[i + k] as UsageRow);
         this.insertUsageMany.run(params);
       }
       for (; i < usage.length; i++) this.insertUsage.run(usageToSql(usage[i] as UsageRow));
