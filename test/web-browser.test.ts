@@ -37,9 +37,11 @@ describe("web app in Chromium", { skip: unavailable ?? false }, () => {
   async function signIn(token: string): Promise<void> {
     await page.goto(`${demo.url}/`);
     await page.evaluate("sessionStorage.clear()");
-    await page.goto(`${demo.url}/#/`);
+    // A real reload, not a hash change: the previous test's session must not linger in the page.
+    await page.reload();
     await page.getByLabel("API token").fill(token);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("banner").getByRole("link").first().waitFor();
   }
 
   it("signs in with a token, and the keyboard reaches the content first", async () => {
