@@ -5,6 +5,9 @@
  */
 import { zOfSum } from "../baseline.ts";
 import { type IsoDate, knownDayNumber } from "../calendar.ts";
+import type { LineContext } from "../context.ts";
+import type { DayView } from "../day.ts";
+import { expectedVolume } from "../profile.ts";
 import type { NetworkOctets } from "../types.ts";
 import { addMicros, type Micros, NO_MICROS } from "../units.ts";
 import { mergeNetworks, pushBounded, sumOf } from "../window.ts";
@@ -108,4 +111,23 @@ export function stepBurst(s: BurstState, entry: BurstEntry, o: BurstOptions): Bu
   const window = pushBounded(s.window, entry, o.windowDays);
   if (s.burst !== undefined) return { window, burst: absorb(s.burst, entry, o.windowDays) };
   return { window, burst: triggered(window, o) ? open(window, o.windowDays) : undefined };
+}
+
+/** A burst detector judges a line against its own past: without a profile it stays silent. */
+export function initProfiledBurst(ctx: LineContext): BurstState | undefined {
+  return ctx.profile === undefined ? undefined : NO_BURST;
+}
+
+/** One day of `actual` octets against what the line usually moves on that weekday. */
+export function stepProfiledBurst(
+  ctx: LineContext,
+  s: BurstState,
+  day: DayView,
+  actual: number,
+  networks: readonly NetworkOctets[],
+  o: BurstOptions,
+): BurstState {
+  if (ctx.profile === undefined) return s;
+  const e = expectedVolume(ctx.profile, day.weekday, ctx.options);
+  return stepBurst(s, { date: day.date, actual, expected: e.median, spread: e.spread, spend: day.spend, networks }, o);
 }

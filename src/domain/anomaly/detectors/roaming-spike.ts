@@ -7,31 +7,20 @@ import type { LineContext } from "../context.ts";
 import { countryName, formatPlmn } from "../countries.ts";
 import { type DayView, mccOf } from "../day.ts";
 import { decimalEur, formatMoney, formatMultiple, formatOctets, punct } from "../format.ts";
-import { expectedVolume } from "../profile.ts";
 import type { Locale, Reason } from "../reasons.ts";
 import { reasonScore, round1 } from "../severity.ts";
 import { topNetwork } from "../window.ts";
-import { type BurstState, NO_BURST, stepBurst } from "./burst.ts";
+import { type BurstState, initProfiledBurst, stepProfiledBurst } from "./burst.ts";
 import { dayRange, sinceDay, stop } from "./phrases.ts";
 
 export type RoamingSpikeState = BurstState;
 
 export function initRoamingSpike(ctx: LineContext): RoamingSpikeState | undefined {
-  return ctx.profile === undefined ? undefined : NO_BURST;
+  return initProfiledBurst(ctx);
 }
 
 export function stepRoamingSpike(ctx: LineContext, s: RoamingSpikeState, day: DayView): RoamingSpikeState {
-  if (ctx.profile === undefined) return s;
-  const e = expectedVolume(ctx.profile, day.weekday, ctx.options);
-  const entry = {
-    date: day.date,
-    actual: day.roaming,
-    expected: e.median,
-    spread: e.spread,
-    spend: day.spend,
-    networks: day.foreign,
-  };
-  return stepBurst(s, entry, ctx.options.roamingSpike);
+  return stepProfiledBurst(ctx, s, day, day.roaming, day.foreign, ctx.options.roamingSpike);
 }
 
 export function roamingSpikeReason(ctx: LineContext, s: RoamingSpikeState, locale: Locale): Reason | undefined {

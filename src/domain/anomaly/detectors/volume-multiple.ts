@@ -5,30 +5,19 @@
 import type { LineContext } from "../context.ts";
 import type { DayView } from "../day.ts";
 import { decimalEur, formatMoney, formatMultiple, formatOctets, punct } from "../format.ts";
-import { expectedVolume } from "../profile.ts";
 import type { Locale, Reason } from "../reasons.ts";
 import { reasonScore, round1 } from "../severity.ts";
-import { type BurstState, NO_BURST, stepBurst } from "./burst.ts";
+import { type BurstState, initProfiledBurst, stepProfiledBurst } from "./burst.ts";
 import { dayRange, sinceDay, stop } from "./phrases.ts";
 
 export type VolumeMultipleState = BurstState;
 
 export function initVolumeMultiple(ctx: LineContext): VolumeMultipleState | undefined {
-  return ctx.profile === undefined ? undefined : NO_BURST;
+  return initProfiledBurst(ctx);
 }
 
 export function stepVolumeMultiple(ctx: LineContext, s: VolumeMultipleState, day: DayView): VolumeMultipleState {
-  if (ctx.profile === undefined) return s;
-  const e = expectedVolume(ctx.profile, day.weekday, ctx.options);
-  const entry = {
-    date: day.date,
-    actual: day.domestic,
-    expected: e.median,
-    spread: e.spread,
-    spend: day.spend,
-    networks: [],
-  };
-  return stepBurst(s, entry, ctx.options.volumeMultiple);
+  return stepProfiledBurst(ctx, s, day, day.domestic, [], ctx.options.volumeMultiple);
 }
 
 export function volumeMultipleReason(ctx: LineContext, s: VolumeMultipleState, locale: Locale): Reason | undefined {
