@@ -1,3 +1,4 @@
+import { benchFailover } from "./failover.ts";
 import { benchGyLoad } from "./gy-load.ts";
 import { benchImportUsage } from "./import-usage.ts";
 import { benchMemoryPerLine } from "./memory.ts";
@@ -14,3 +15,4 @@ await benchImportPostgres(Math.max(Number(process.env.BENCH_PG_RECORDS ?? record
 await benchMemoryPerLine(lines);
 await benchGyLoad(Number(process.env.BENCH_GY_SESSIONS ?? 4_000), Math.min(1_000, lines));
 await benchNotify(Number(process.env.BENCH_NOTICE_SAMPLES ?? 300), Number(process.env.BENCH_NOTICES ?? 3_000));
+await benchFailover(Math.min(20_000, lines), Math.min(200_000, records));

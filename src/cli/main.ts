@@ -4,6 +4,7 @@ import { registerAnomalies } from "./anomalies.ts";
 import { registerBilling } from "./billing.ts";
 import type { GlobalOptions } from "./context.ts";
 import { registerDemo } from "./demo.ts";
+import { registerEngine } from "./engine.ts";
 import { registerImport } from "./import.ts";
 import { registerInvoicePdf } from "./invoice-pdf.ts";
 import { registerLines, registerRejects } from "./lines.ts";
@@ -39,6 +40,7 @@ export function buildProgram(output: Output): Command {
   registerServe(program, output, globals);
   registerNats(program, output, globals);
   registerTokens(program, output, globals);
+  registerEngine(program, output, globals);
   return program;
 }
 

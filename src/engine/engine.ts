@@ -8,6 +8,7 @@ import {
   type Period,
   PeriodCalendar,
   PeriodCounters,
+  partitionOf,
   resolveZone,
 } from "../domain/index.ts";
 import type { ConsentRow, JournalBatch, OutboxRow, RejectRow, Store, UsageIdentity, UsageRow } from "../store/index.ts";
@@ -49,6 +50,12 @@ export interface EngineEvents {
 export interface EngineOptions {
   /** Most records written in one transaction (group commit). */
   readonly maxBatch?: number;
+  /**
+   * The partitions this engine owns (a partitioned deployment): only their lines are loaded, and
+   * a record of a line of another partition is refused as `wrong_partition`, not `unknown_line`,
+   * so that it is visibly misrouted. Absent: one engine owns every partition.
+   */
+  readonly partitions?: ReadonlySet<number>;
 }
 
 /**
@@ -80,7 +87,10 @@ export class ChargingEngine {
   ) {
     this.calendar = new PeriodCalendar(catalog.timeZone);
     this.maxBatch = options.maxBatch ?? 8192;
+    this.partitions = options.partitions;
   }
+
+  readonly partitions: ReadonlySet<number> | undefined;
 
   /** Rates, guards and journals records; resolves once they are committed. */
   submit(records: readonly UsageInput[], source: string, rejects: readonly RejectRow[] = []): Promise<SubmitResult> {
@@ -232,7 +242,11 @@ export class ChargingEngine {
         ? "duplicate"
         : rejectRow(r, source, "record_id_conflict", `record_id ${r.recordId} was already accepted with different content`);
     }
-    if (!resolved.ok) return rejectRow(r, source, resolved.code, resolved.message);
+    if (!resolved.ok) {
+      if (this.partitions && r.lineId !== undefined && !this.partitions.has(partitionOf(r.lineId)))
+        return rejectRow(r, source, "wrong_partition", `line ${r.lineId} is in partition ${partitionOf(r.lineId)}, not owned by this engine`);
+      return rejectRow(r, source, resolved.code, resolved.message);
+    }
     const line = resolved.line;
     const network = this.networks.lookup(r.servingPlmn);
     if (!network)

@@ -1,4 +1,4 @@
-import { type Catalog, type NetworkDirectory, slotOf } from "../domain/index.ts";
+import { type Catalog, type NetworkDirectory, partitionOf, slotOf } from "../domain/index.ts";
 import type { Store } from "../store/index.ts";
 import { LineDirectory } from "./directory.ts";
 import { ChargingEngine, type EngineOptions } from "./engine.ts";
@@ -17,7 +17,9 @@ export async function openEngine(
   options: EngineOptions = {},
 ): Promise<ChargingEngine> {
   const lines = new LineDirectory(catalog);
-  for (const record of await store.loadLines()) lines.put(record);
+  const owned = options.partitions;
+  // A partitioned engine keeps only its partitions' lines; the loops below skip the others' rows.
+  for (const record of await store.loadLines()) if (!owned || owned.has(partitionOf(record.lineId))) lines.put(record);
   for (const c of await store.loadCounters()) {
     const line = lines.get(c.lineId);
     if (!line) continue;

@@ -32,7 +32,7 @@ export interface SubmitResult {
 }
 
 /** Stable codes of records the engine refuses (ingest adds its own format codes). */
-export type EngineRejectCode = "unknown_line" | "line_mismatch" | "unknown_serving_network" | "rating_failed" | "record_id_conflict";
+export type EngineRejectCode = "unknown_line" | "line_mismatch" | "unknown_serving_network" | "rating_failed" | "record_id_conflict" | "wrong_partition";
 
 export interface Clock {
   now(): number;

@@ -20,6 +20,7 @@ import { PostgresAnomalyStore } from "./anomaly.ts";
 import { PostgresAuthStore } from "./auth.ts";
 import { inTransaction, MigrationError, migrate, type PostgresOpenError, type PostgresOptions, poolConfig, redact } from "./connect.ts";
 import { writeJournal } from "./journal.ts";
+import type { CommitFence } from "./leases.ts";
 import {
   type EventPgRow,
   eventFromPg,
@@ -121,8 +122,15 @@ export class PostgresStore implements Store {
 
   /** One engine batch, one transaction: usage (COPY), outbox, rejects and online state, or nothing. */
   async commit(batch: JournalBatch): Promise<void> {
-    await inTransaction(this.pool, (client) => writeJournal(client, batch));
+    const fence = this.fence;
+    await inTransaction(this.pool, async (client) => {
+      if (fence) await fence(client, batch);
+      await writeJournal(client, batch);
+    });
   }
+
+  /** Set by a partitioned engine (leases): checked in each commit's transaction, before writing. */
+  fence: CommitFence | undefined;
 
   async loadCounters(): Promise<CounterAggregate[]> {
     const { rows } = await this.pool.query<{ line_id: string; usage_period: string; service: string; zone: string; quantity: string; amount: string }>(
