@@ -1,0 +1,179 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Random } from "../../src/demo/random.ts";
+import { checkAcknowledged, checkAfterCrash, checkComplete, type Finding, type Violation } from "./checks.ts";
+import { runCli } from "./child.ts";
+import type { Driver } from "./driver.ts";
+import { fileDriver } from "./file-driver.ts";
+import { buildReference, prepareStore, type Reference } from "./reference.ts";
+import { openSql } from "./sql.ts";
+import { type DbKind, scratchStore, waitForPostgres } from "./stores.ts";
+import { IDLE_TAIL_MS, streamDriver } from "./stream-driver.ts";
+import { makeWorkload, type Workload } from "./workload.ts";
+
+export interface CampaignOptions {
+  readonly runs: number;
+  readonly db: DbKind;
+  readonly mode: "file" | "stream";
+  /** Restart the local PostgreSQL cluster mid-import instead of killing the CLI. */
+  readonly restartPostgres?: boolean;
+  readonly seed?: number;
+  /** Lines of the generated segment (records ≈ 70 per line). */
+  readonly lines?: number;
+  readonly log?: (text: string) => void;
+}
+
+export interface CampaignSummary {
+  runs: number;
+  kills: number;
+  /** Kills that left a journal neither empty nor complete: the import was cut in its middle. */
+  mid_import: number;
+  pg_restarts: number;
+  /** Acknowledged record ids looked up in the journal right after a crash (stream: the ack floors). */
+  acked_checked: number;
+  violations: Violation[];
+  db: DbKind;
+  mode: "file" | "stream";
+  records: number;
+  seed: number;
+  seconds: number;
+}
+
+const PG_RESTART = ["--skip-systemctl-redirect", "15", "main", "restart"];
+
+export async function runCampaign(options: CampaignOptions): Promise<CampaignSummary> {
+  const started = Date.now();
+  const seed = options.seed ?? Date.now() % 1_000_000;
+  const rng = new Random(seed);
+  const log = options.log ?? (() => undefined);
+  const dir = mkdtempSync(join(tmpdir(), "gardefou-crash-"));
+  const summary: CampaignSummary = {
+    runs: 0,
+    kills: 0,
+    mid_import: 0,
+    pg_restarts: 0,
+    acked_checked: 0,
+    violations: [],
+    db: options.db,
+    mode: options.mode,
+    records: 0,
+    seed,
+    seconds: 0,
+  };
+  try {
+    const workload = makeWorkload(dir, options.lines);
+    const refStore = scratchStore(options.db, dir, "reference");
+    const ref = await buildReference(refStore.db, workload, join(dir, "reference.rejects.csv"));
+    await refStore.drop();
+    summary.records = ref.records;
+    log(`workload: ${workload.rows} rows, ${ref.records} charged records, ${ref.outboxKeys.size} notices (seed ${seed})`);
+    // A clean run of the real CLI, checked like any other: it also times the workload, so that
+    // kills land anywhere from start-up to the last commit.
+    const fullMs = await iteration(0, options, workload, ref, rng, summary, dir, undefined);
+    const startMs = (await runCli(["--help"])).ms;
+    // A stream ingest ends after it has been idle for a while: that tail is not worth a kill.
+    const window = { startMs, fullMs: options.mode === "stream" ? Math.max(startMs + 500, fullMs - IDLE_TAIL_MS) : fullMs };
+    log(`calibration: an uninterrupted run takes ${fullMs} ms, start-up alone ${startMs} ms`);
+    for (let i = 1; i <= options.runs; i++) {
+      await iteration(i, options, workload, ref, rng, summary, dir, window);
+      summary.runs++;
+      if (i % 10 === 0 || i === options.runs) log(`${i}/${options.runs}: ${summary.kills} kills, ${summary.violations.length} violation(s)`);
+    }
+  } finally {
+    // Stores that broke a guarantee stay for a look.
+    if (summary.violations.length === 0) rmSync(dir, { recursive: true, force: true });
+  }
+  summary.seconds = Math.round((Date.now() - started) / 1000);
+  return summary;
+}
+
+/** One iteration: a fresh store, one or two crashes, a run to completion; returns its duration. */
+async function iteration(
+  i: number,
+  options: CampaignOptions,
+  workload: Workload,
+  ref: Reference,
+  rng: Random,
+  summary: CampaignSummary,
+  dir: string,
+  window: { readonly startMs: number; fullMs: number } | undefined,
+): Promise<number> {
+  const store = scratchStore(options.db, dir, `run-${i}`);
+  const driver: Driver = options.mode === "file" ? fileDriver(workload, ref, dir) : await streamDriver(workload, ref);
+  const report = (phase: string, findings: Finding[]) => {
+    for (const f of findings) summary.violations.push({ iteration: i, phase, ...f });
+  };
+  const before = summary.violations.length;
+  try {
+    await prepareStore(store.db, workload);
+    await driver.prepare();
+    let journalRows = 0;
+    if (window !== undefined) {
+      let crashes = rng.chance(0.3) ? 2 : 1;
+      let killedHere = 0;
+      for (let k = 1; k <= crashes; k++) {
+        // Mostly while records are committed, sometimes during start-up (opening the store,
+        // loading counters), where a crash must be just as harmless.
+        const from = rng.chance(0.1) ? 0 : window.startMs;
+        const at = Math.round(from + (window.fullMs - from) * rng.next());
+        // The child may die of the restart before the restart is over: wait for all of it
+        // before looking at the store, or the checker would meet a server shutting down.
+        let restarting: Promise<void> | undefined;
+        const during = options.restartPostgres
+          ? () => {
+              restarting = restartPostgres();
+              return restarting;
+            }
+          : undefined;
+        const outcome = await driver.run(store.db, { killAfterMs: at, ...(during ? { during } : {}) });
+        if (options.restartPostgres) {
+          if (outcome.interrupted) summary.pg_restarts++;
+          await restarting?.catch(() => undefined);
+          await waitForPostgres();
+          // A restart under a running import must end it with a coded error, or not touch it.
+          if (outcome.code !== 0 && !/\[[a-z_]+\]/.test(outcome.stderr))
+            report(`restart ${k}`, [
+              { code: "uncoded_failure", detail: `exit ${outcome.code}: ${outcome.stderr.trim().split("\n").slice(0, 6).join(" | ").slice(0, 500)}` },
+            ]);
+        } else if (outcome.killed) {
+          summary.kills++;
+          killedHere++;
+        } else {
+          // It finished before the kill: the window was too wide. Narrow it to what a run took
+          // and try again (at most 6 runs), so that every iteration has its kill.
+          window.fullMs = Math.max(window.startMs + 50, Math.round(outcome.ms * 0.9));
+          if (killedHere === 0 && k === crashes && crashes < 6) crashes++;
+        }
+        const sql = await openSql(store.db);
+        try {
+          const crash = await checkAfterCrash(sql, ref);
+          report(`after crash ${k} (${at} ms)`, crash.findings);
+          const acked = await driver.acknowledged(sql);
+          summary.acked_checked += acked.length;
+          report(`after crash ${k} (${at} ms)`, await checkAcknowledged(sql, acked));
+          journalRows = crash.journalRows;
+          if (journalRows > 0 && journalRows < ref.records) summary.mid_import++;
+        } finally {
+          await sql.close();
+        }
+      }
+    }
+    const t = Date.now();
+    report("completion", await driver.complete(store.db, journalRows));
+    const ms = Date.now() - t;
+    report("final state", await checkComplete(store.db, ref));
+    return ms;
+  } finally {
+    await driver.dispose();
+    // A store that broke a guarantee is kept for a look; the others go.
+    if (summary.violations.length === before) await store.drop();
+    else options.log?.(`iteration ${i}: kept ${store.db}`);
+  }
+}
+
+async function restartPostgres(): Promise<void> {
+  await promisify(execFile)("pg_ctlcluster", PG_RESTART);
+}
