@@ -2,6 +2,7 @@ import { benchFailover } from "./failover.ts";
 import { benchGyLoad } from "./gy-load.ts";
 import { benchImportUsage } from "./import-usage.ts";
 import { benchMemoryPerLine } from "./memory.ts";
+import { benchNatsIngest } from "./nats-ingest.ts";
 import { benchNotify } from "./notify.ts";
 import { benchImportPostgres } from "./postgres.ts";
 
@@ -16,3 +17,4 @@ await benchMemoryPerLine(lines);
 await benchGyLoad(Number(process.env.BENCH_GY_SESSIONS ?? 4_000), Math.min(1_000, lines));
 await benchNotify(Number(process.env.BENCH_NOTICE_SAMPLES ?? 300), Number(process.env.BENCH_NOTICES ?? 3_000));
 await benchFailover(Math.min(20_000, lines), Math.min(200_000, records));
+await benchNatsIngest(Math.min(20_000, lines), Math.min(Number(process.env.BENCH_NATS_RECORDS ?? 200_000), records));

@@ -8,6 +8,7 @@ import { checkAcknowledged, checkAfterCrash, checkComplete, type Finding, type V
 import { runCli } from "./child.ts";
 import type { Driver } from "./driver.ts";
 import { fileDriver } from "./file-driver.ts";
+import { type OnlineStats, runOnlineCampaign } from "./online-campaign.ts";
 import { buildReference, prepareStore, type Reference } from "./reference.ts";
 import { openSql } from "./sql.ts";
 import { type DbKind, scratchStore, waitForPostgres } from "./stores.ts";
@@ -17,7 +18,7 @@ import { makeWorkload, type Workload } from "./workload.ts";
 export interface CampaignOptions {
   readonly runs: number;
   readonly db: DbKind;
-  readonly mode: "file" | "stream";
+  readonly mode: "file" | "stream" | "online";
   /** Restart the local PostgreSQL cluster mid-import instead of killing the CLI. */
   readonly restartPostgres?: boolean;
   readonly seed?: number;
@@ -36,15 +37,18 @@ export interface CampaignSummary {
   acked_checked: number;
   violations: Violation[];
   db: DbKind;
-  mode: "file" | "stream";
+  mode: "file" | "stream" | "online";
   records: number;
   seed: number;
   seconds: number;
+  /** `--mode online` only: Gy sessions, retransmissions, replayed answers (online-campaign.ts). */
+  online?: OnlineStats;
 }
 
 const PG_RESTART = ["--skip-systemctl-redirect", "15", "main", "restart"];
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignSummary> {
+  if (options.mode === "online") return runOnlineCampaign(options);
   const started = Date.now();
   const seed = options.seed ?? Date.now() % 1_000_000;
   const rng = new Random(seed);
@@ -131,6 +135,11 @@ async function iteration(
         const outcome = await driver.run(store.db, { killAfterMs: at, ...(during ? { during } : {}) });
         if (options.restartPostgres) {
           if (outcome.interrupted) summary.pg_restarts++;
+          // Finished before the restart: narrow the window as for kills, so that restarts land mid-import.
+          else window.fullMs = Math.max(window.startMs + 50, Math.round(outcome.ms * 0.9));
+          const coded = /\[([a-z_]+)\]/.exec(outcome.stderr)?.[1] ?? "uncoded";
+          const ended = outcome.code === 0 ? "import completed" : `exit ${outcome.code} [${coded}]`;
+          options.log?.(`restart ${k} at ${at} ms: ${outcome.interrupted ? ended : "after the import"}`);
           await restarting?.catch(() => undefined);
           await waitForPostgres();
           // A restart under a running import must end it with a coded error, or not touch it.

@@ -14,6 +14,9 @@ export interface Violation {
 /** What a check found, with the phase and iteration filled in by the caller. */
 export type Finding = Omit<Violation, "iteration" | "phase">;
 
+/** What the checks compare a store with: a clean run's journal, notices and counters (any mode). */
+export type JournalReference = Pick<Reference, "perLine" | "records" | "outboxKeys" | "counters">;
+
 /** The journal as it stands, per line in commit order. */
 async function journalByLine(sql: Sql): Promise<Map<string, { id: string; amount: number }[]>> {
   const out = new Map<string, { id: string; amount: number }[]>();
@@ -30,7 +33,7 @@ async function journalByLine(sql: Sql): Promise<Map<string, { id: string; amount
  * line's journal is a prefix of the clean run's, amount for amount — a crash may stop the work
  * anywhere but must leave nothing half-written or charged differently.
  */
-export async function checkAfterCrash(sql: Sql, ref: Reference): Promise<{ findings: Finding[]; journalRows: number }> {
+export async function checkAfterCrash(sql: Sql, ref: JournalReference): Promise<{ findings: Finding[]; journalRows: number }> {
   const findings: Finding[] = [];
   const twice = await sql.rows<{ record_id: string; n: unknown }>("SELECT record_id, COUNT(*) AS n FROM usage GROUP BY record_id HAVING COUNT(*) > 1");
   for (const t of twice.slice(0, 5)) findings.push({ code: "record_charged_twice", detail: `${t.record_id} × ${num(t.n)}` });
@@ -61,7 +64,7 @@ export async function checkAcknowledged(sql: Sql, ids: readonly string[]): Promi
 }
 
 /** After the workload completed: the store is exactly what one clean import makes of the file. */
-export async function checkComplete(db: string, ref: Reference): Promise<Finding[]> {
+export async function checkComplete(db: string, ref: JournalReference): Promise<Finding[]> {
   const sql = await openSql(db);
   const findings: Finding[] = [];
   try {
@@ -83,7 +86,7 @@ const SLOTS = SERVICES.length * ZONES.length;
  * Counters as a restarted engine holds them equal, slot for slot, the sums of the journal, and
  * the counters the clean run built while rating.
  */
-async function checkCounters(db: string, sql: Sql, ref: Reference): Promise<Finding[]> {
+async function checkCounters(db: string, sql: Sql, ref: JournalReference): Promise<Finding[]> {
   const fromJournal = new Map<string, number[]>();
   const groups = await sql.rows<{ line_id: string; usage_period: string; service: string; zone: string; q: unknown; a: unknown }>(
     "SELECT line_id, usage_period, service, zone, SUM(quantity) AS q, SUM(amount) AS a FROM usage GROUP BY line_id, usage_period, service, zone",

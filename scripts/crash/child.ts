@@ -17,9 +17,13 @@ export interface ChildOutcome {
 /**
  * Runs the real CLI (from the sources, as `gardefou` would) in its own process. With `killAfterMs`
  * it gets SIGKILL — no handler, no flush, no close — at that moment unless it ended before;
- * `during` runs at that moment instead of the kill when given (a database restart).
+ * `during` runs at that moment instead of the kill when given (a database restart). Aborting
+ * `signal` stops it with SIGTERM, aborting `kill` kills it.
  */
-export function runCli(args: readonly string[], options: { killAfterMs?: number; during?: () => Promise<void> } = {}): Promise<ChildOutcome> {
+export function runCli(
+  args: readonly string[],
+  options: { killAfterMs?: number; during?: () => Promise<void>; signal?: AbortSignal; kill?: AbortSignal } = {},
+): Promise<ChildOutcome> {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -46,6 +50,16 @@ export function runCli(args: readonly string[], options: { killAfterMs?: number;
           }
           killed = child.kill("SIGKILL");
         }, options.killAfterMs);
+  // A server runs until told to stop: SIGTERM, its orderly shutdown (not a crash) — or until
+  // `kill`, the same SIGKILL as `killAfterMs` at a moment the caller picks.
+  options.signal?.addEventListener("abort", () => {
+    if (child.exitCode === null && !killed) child.kill("SIGTERM");
+  });
+  options.kill?.addEventListener("abort", () => {
+    if (child.exitCode !== null) return;
+    interrupted = true;
+    killed = child.kill("SIGKILL");
+  });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {

@@ -50,6 +50,11 @@ export async function buildReference(db: string, workload: Workload, rejectsFile
   } finally {
     await app.close();
   }
+  return { ...(await readJournal(db)), counters, report };
+}
+
+/** The journal as charged (per line, in journal order) and the outbox's keys, read back by SQL. */
+export async function readJournal(db: string): Promise<Pick<Reference, "perLine" | "records" | "outboxKeys">> {
   const sql = await openSql(db);
   try {
     const perLine = new Map<string, { id: string; amount: number }[]>();
@@ -60,7 +65,7 @@ export async function buildReference(db: string, workload: Workload, rejectsFile
       perLine.set(r.line_id, list);
     }
     const keys = await sql.rows<{ key: string }>("SELECT key FROM outbox");
-    return { perLine, records: journal.length, outboxKeys: new Set(keys.map((k) => k.key)), counters, report };
+    return { perLine, records: journal.length, outboxKeys: new Set(keys.map((k) => k.key)) };
   } finally {
     await sql.close();
   }

@@ -23,6 +23,11 @@ const STATUS: Record<string, number> = {
   period_closed: 409,
   period_started: 409,
   plan_change_pending: 409,
+  not_on_front_end: 409,
+  partition_unavailable: 503,
+  broker_unreachable: 503,
+  // The store stayed out of reach for the retry budget: the engine refuses work until restarted.
+  store_unavailable: 503,
 };
 
 export function sendProblem(reply: FastifyReply, error: unknown): FastifyReply {

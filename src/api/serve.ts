@@ -1,4 +1,4 @@
-import { App, type NotifyConfig, startNetwork } from "../app/index.ts";
+import { App, type FrontEndConfig, type NotifyConfig, startNetwork } from "../app/index.ts";
 import { DEMO_PERIOD, generateSegment, runDemo } from "../demo/index.ts";
 import { issueDemoTokens } from "./demo-tokens.ts";
 import { logLevelOf } from "./logging.ts";
@@ -14,6 +14,8 @@ export interface ServeOptions {
   readonly diameter?: DiameterServeOptions | undefined;
   /** Notice channels and dispatcher; undefined sends nothing (notices wait in the outbox). */
   readonly notify?: NotifyConfig | undefined;
+  /** A front end of partitioned engines: where a line's requests are forwarded. */
+  readonly engines?: FrontEndConfig | undefined;
 }
 
 export interface DiameterServeOptions {
@@ -32,6 +34,7 @@ export async function serve(options: ServeOptions, log: (line: string) => void):
     catalogPath: options.catalog,
     online: consent ? { finalAction: { kind: "redirect", url: consent } } : {},
     ...(notify ? { notify } : {}),
+    ...(options.engines ? { engines: options.engines } : {}),
   });
   if (options.demo && app.engine.lines.size === 0) {
     log("store is empty: loading the demo segment of October 2009…");
@@ -46,11 +49,13 @@ export async function serve(options: ServeOptions, log: (line: string) => void):
   const logLevel = logLevelOf(process.env.GARDEFOU_LOG_LEVEL);
   const server = buildServer(app, { logLevel, ...(options.demo ? { demoReport: () => runDemo() } : {}) });
   const address = await server.listen({ port: options.httpPort, host: options.host });
-  log(`gardefou serving ${app.engine.lines.size} lines on ${address} (store ${options.db}, catalog ${app.catalog.id})`);
+  const role = options.engines ? `, front end of the engines on ${options.engines.servers}` : "";
+  log(`gardefou serving ${app.engine.lines.size} lines on ${address} (store ${options.db}, catalog ${app.catalog.id}${role})`);
   if (options.demo) for (const line of await issueDemoTokens(app, address)) log(line);
   const d = options.diameter;
   const network = d ? await startNetwork(app, { port: d.port, host: options.host, originHost: d.originHost, originRealm: d.originRealm, log }) : undefined;
-  if (network) log(`Diameter Gy/Sy on ${options.host}:${network.port} as ${d?.originHost} (${app.online.openSessions} open sessions)`);
+  if (network && options.engines) log(`Diameter Gy on ${options.host}:${network.port} as ${d?.originHost}, forwarded to the partitions' owners`);
+  else if (network) log(`Diameter Gy/Sy on ${options.host}:${network.port} as ${d?.originHost} (${app.online.openSessions} open sessions)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

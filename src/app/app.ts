@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { type Catalog, type InvoiceDocument, type NetworkDirectory, type Period, parsePeriod } from "../domain/index.ts";
+import type { Catalog, InvoiceDocument, NetworkDirectory, Period } from "../domain/index.ts";
 import { type ChargingEngine, type Clock, closePeriod, OnlineCharging, type OnlineOptions, openEngine, systemClock } from "../engine/index.ts";
 import {
   csvUsageParser,
@@ -13,17 +13,19 @@ import {
   textChunks,
   usageParserFor,
 } from "../ingest/index.ts";
-import type { AuthStore, Store, TokenRow } from "../store/index.ts";
+import { type AuthStore, isConnectionFailure, type Store, type TokenRow } from "../store/index.ts";
 import { authenticate, createToken, type Principal, type TokenRequest } from "./access/tokens.ts";
 import { AnomalyDesk } from "./anomalies/index.ts";
-import { UserError } from "./errors.ts";
-import { lineReport } from "./line-report.ts";
-import { lineSeries } from "./line-series.ts";
-import { NoticeDesk } from "./notices.ts";
+import { codedStop, RERUN_ADVICE, UserError } from "./errors.ts";
+import { lineSeriesView, lineView, parsePeriodText, policyView } from "./line-ops.ts";
+import { type ConsentOutcome, NoticeDesk } from "./notices.ts";
 import type { NotifyConfig } from "./notify-runtime.ts";
 import { DEFAULT_CATALOG, loadCatalogFile, networkDirectory } from "./reference.ts";
 import { ReviewDesk } from "./review/index.ts";
 import { type RoamingChoice, roamingLimitView, setRoamingLimit } from "./roaming-limit.ts";
+import { ForwardedOnline, type OnlineHandler } from "./rpc/front.ts";
+import { frontEnd, reloadOnOwners } from "./rpc/front-end.ts";
+import type { EngineRouter } from "./rpc/router.ts";
 import { openStore } from "./store-factory.ts";
 
 export interface AppConfig {
@@ -38,6 +40,18 @@ export interface AppConfig {
   readonly online?: Partial<OnlineOptions>;
   /** Watch committed usage for abnormal consumption as it lands (default on). */
   readonly watchAnomalies?: boolean;
+  /**
+   * A front end of a partitioned deployment (PostgreSQL only): a line's online requests, views
+   * and settings go to the engine owning its partition over NATS; this process writes no usage.
+   */
+  readonly engines?: FrontEndConfig;
+}
+
+export interface FrontEndConfig {
+  readonly servers: string;
+  readonly prefix?: string | undefined;
+  /** How long a request waits for its partition to have an owner again (failover). */
+  readonly patienceMs?: number | undefined;
 }
 
 /**
@@ -53,7 +67,14 @@ export class App {
     readonly clock: Clock,
     readonly online: OnlineCharging,
     readonly notices: NoticeDesk,
-  ) {}
+    /** Set on a front end: where a line's requests go. */
+    readonly router: EngineRouter | undefined,
+  ) {
+    this.gy = router ? new ForwardedOnline(router, engine.lines, store.online) : online;
+  }
+
+  /** What answers Gy credit-control requests: the engine here, or the partition's owner. */
+  readonly gy: OnlineHandler;
 
   private desk: ReviewDesk | undefined;
   private anomalyDesk: AnomalyDesk | undefined;
@@ -66,6 +87,8 @@ export class App {
 
   /** Held invoices, credit notes, payment plans, contacts, invoice PDFs and plan migrations. */
   get review(): ReviewDesk {
+    // Plan changes are marked on the lines in the owners' memory: not from a front end yet.
+    if (this.router) this.desk ??= new ReviewDesk(this, () => this.refuseOnFrontEnd("plan migration"));
     this.desk ??= new ReviewDesk(this);
     return this.desk;
   }
@@ -75,18 +98,24 @@ export class App {
     const networks = networkDirectory();
     const clock = config.clock ?? systemClock;
     const { store, outbox } = await openStore(config.dbPath, { synchronous: config.synchronous ?? "FULL" });
+    let router: EngineRouter | undefined;
     try {
+      if (config.engines) router = await frontEnd(store, config.engines);
       const engine = await openEngine(store, catalog, networks, clock);
       const notices = new NoticeDesk(engine, outbox, clock);
       if (config.notify) notices.start(config.notify);
-      const app = new App(store, catalog, networks, engine, clock, await OnlineCharging.open(engine, clock, config.online), notices);
-      if (config.watchAnomalies ?? true) app.anomalies.watch();
+      const app = new App(store, catalog, networks, engine, clock, await OnlineCharging.open(engine, clock, config.online), notices, router);
+      // The watch reads commits in order of one writer: with several engines writing, not yet.
+      if ((config.watchAnomalies ?? true) && !router) app.anomalies.watch();
       return app;
     } catch (error) {
+      await router?.close();
       await store.close();
       if (error instanceof Error && /is not in catalog/.test(error.message)) {
         throw new UserError("catalog_mismatch", `the store's lines do not fit this catalog: ${error.message}`);
       }
+      // Lost between opening the store and loading the state from it: still a failure at start.
+      if (isConnectionFailure(error)) throw new UserError("store_unreachable", `the store went away while loading: ${(error as Error).message}`);
       throw error;
     }
   }
@@ -114,13 +143,15 @@ export class App {
       await this.store.upsertLines(result.lines);
       for (const line of result.lines) this.engine.lines.put(line);
     });
-    return { lines: result.lines.length, warnings: result.warnings };
+    const unreached = this.router ? await reloadOnOwners(this.router, result.lines) : [];
+    return { lines: result.lines.length, warnings: [...result.warnings, ...unreached] };
   }
 
   async importUsageFile(
     path: string,
     options: { rejectsFile?: string; onProgress?: (p: { records: number; bytes: number }) => void } = {},
   ): Promise<ImportReport> {
+    this.refuseOnFrontEnd("usage import");
     const parser = usageParserFor(path);
     if (!parser) throw new UserError("unknown_format", `${path}: usage files must end in .csv, .jsonl or .ndjson`);
     try {
@@ -133,24 +164,27 @@ export class App {
     } catch (error) {
       if (error instanceof HeaderError) throw new UserError(error.code, `${path}: ${error.message}; nothing was imported`);
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UserError("file_unreadable", `cannot read ${path}: no such file`);
-      throw error;
+      throw codedStop(error, RERUN_ADVICE);
     }
   }
 
   async importUsageText(text: string, format: "csv" | "jsonl", source: string): Promise<ImportReport> {
+    this.refuseOnFrontEnd("usage import");
     const parser = format === "csv" ? csvUsageParser() : jsonlUsageParser();
     try {
       return await importUsage(this.engine, parser, textChunks(text), { source, now: () => this.clock.now() });
     } catch (error) {
       if (error instanceof HeaderError) throw new UserError(error.code, error.message);
-      throw error;
+      throw codedStop(error, RERUN_ADVICE);
     }
   }
 
   async closePeriod(periodText: string, actor: string) {
     const period = this.period(periodText);
     const now = this.clock.now();
-    const result = await closePeriod(this.engine, period, { actor, now, ...(await this.anomalies.closeOptions(period, now)) });
+    // A front end's memory is not the engines': it closes on the state they committed, read afresh.
+    const engine = this.router ? await openEngine(this.store, this.catalog, this.networks, this.clock) : this.engine;
+    const result = await closePeriod(engine, period, { actor, now, ...(await this.anomalies.closeOptions(period, now)) });
     if (!result.ok) throw new UserError(result.code, result.message);
     return result.invoices;
   }
@@ -161,27 +195,36 @@ export class App {
   }
 
   async line(lineId: string, periodText: string | undefined) {
-    const line = this.engine.lines.get(lineId);
-    if (!line) throw new UserError("unknown_line", `no line ${lineId}`);
-    const period = periodText ? this.period(periodText) : ((line.periodList().at(-1) as Period | undefined) ?? this.engine.calendar.periodOf(this.clock.now()));
-    const notices = await this.store.listNotices({ lineId, period });
-    return lineReport(this.catalog, line, period, notices);
+    if (this.router) return this.router.call("line", { lineId, period: periodText });
+    return lineView(this, lineId, periodText);
   }
 
   /** A line's usage by day and zone with its caps and the moments it crossed them (line 360). */
   async lineSeries(lineId: string, periodText: string | undefined) {
-    const line = this.engine.lines.get(lineId);
-    if (!line) throw new UserError("unknown_line", `no line ${lineId}`);
-    const period = periodText ? this.period(periodText) : ((line.periodList().at(-1) as Period | undefined) ?? this.engine.calendar.periodOf(this.clock.now()));
-    return lineSeries(this, lineId, period);
+    if (this.router) return this.router.call("series", { lineId, period: periodText });
+    return lineSeriesView(this, lineId, periodText);
   }
 
-  roamingLimit(lineId: string) {
+  /** A line's fair-use status and open Gy sessions. */
+  async policy(lineId: string) {
+    if (this.router) return this.router.call("policy", { lineId });
+    return policyView(this, lineId);
+  }
+
+  /** A customer's consent to continue past a blocking cap (HTTP, CLI). */
+  async consent(lineId: string, capId: string, actor: string, channel: string, period: string | undefined): Promise<ConsentOutcome> {
+    if (this.router) return this.router.call("consent", { lineId, capId, actor, channel, period });
+    return this.notices.consent(lineId, capId, actor, channel, period);
+  }
+
+  async roamingLimit(lineId: string) {
+    if (this.router) return this.router.call("roaming-limit", { lineId });
     return roamingLimitView(this, lineId);
   }
 
   /** Self-care or operator: another roaming-data limit, the catalog's again, or an opt-out; free, at once. */
-  setRoamingLimit(lineId: string, choice: RoamingChoice, by: { actor: string; party: "customer" | "operator"; channel: string }) {
+  async setRoamingLimit(lineId: string, choice: RoamingChoice, by: { actor: string; party: "customer" | "operator"; channel: string }) {
+    if (this.router) return this.router.call("roaming-limit.set", { lineId, choice, by });
     return setRoamingLimit(this, lineId, choice, by);
   }
 
@@ -201,12 +244,21 @@ export class App {
   }
 
   period(text: string): Period {
-    const p = parsePeriod(text);
-    if (!p) throw new UserError("invalid_period", `"${text}" is not a period: use YYYY-MM`);
-    return p;
+    return parsePeriodText(text);
+  }
+
+  /** On a front end, what only a line's owner may do (usage charging) is refused, with where to go. */
+  refuseOnFrontEnd(what: string): void {
+    if (this.router) {
+      throw new UserError(
+        "not_on_front_end",
+        `${what} is not done by a front end: publish usage to the engines (gardefou publish usage FILE --nats URL), or run the command against the store`,
+      );
+    }
   }
 
   async close(): Promise<void> {
+    await this.router?.close();
     await this.anomalyDesk?.stop();
     await this.notices.stop();
     this.online.close();

@@ -1,7 +1,7 @@
 export type { Principal, TokenRequest } from "./access/tokens.ts";
 export { actorName, hashToken, isRole } from "./access/tokens.ts";
 export type { DismissalView, FindingsReport } from "./anomalies/index.ts";
-export type { AppConfig } from "./app.ts";
+export type { AppConfig, FrontEndConfig } from "./app.ts";
 export { App } from "./app.ts";
 export { UserError } from "./errors.ts";
 export type { LineSeriesView } from "./line-series.ts";

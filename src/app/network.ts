@@ -1,7 +1,18 @@
-import { type DiameterEvent, type DiameterServer, type Peer, startDiameterServer } from "../network/diameter/index.ts";
+import type { ReauthTarget } from "../engine/index.ts";
+import {
+  avp,
+  BaseAvps,
+  type DiameterEvent,
+  type DiameterServer,
+  type Peer,
+  type RequestHandler,
+  ResultCode,
+  startDiameterServer,
+} from "../network/diameter/index.ts";
 import { ccrHandler, sendReauth } from "../network/gy/index.ts";
 import { SubscriptionTable, type SyNotifier, startSyNotifier, syHandlers } from "../network/sy/index.ts";
 import type { App } from "./app.ts";
+import { UserError } from "./errors.ts";
 
 export interface NetworkOptions {
   readonly port: number;
@@ -42,21 +53,25 @@ export async function startNetwork(app: App, options: NetworkOptions): Promise<N
     // Increases at each restart so that gateways can tell our session state may have changed.
     originStateId: boot >>> 0,
     maxInFlightRequests: options.maxInFlightRequests ?? 2_000,
-    handlers: { "4/272": ccrHandler(app.online), ...syHandlers(app.engine, app.clock, subscriptions) },
+    // A front end forwards Gy to the partitions' owners; Sy reads counters it does not hold, so it stays off there.
+    handlers: { "4/272": busyWhileUnowned(ccrHandler(app.gy)), ...(app.router ? {} : syHandlers(app.engine, app.clock, subscriptions)) },
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   const peers = (): readonly Peer[] => diameter.peers();
   const log = options.log ?? (() => {});
   const pending = new Set<Promise<unknown>>();
-  app.online.events.on("reauthorise", (target) => {
+  const reauthorise = (target: ReauthTarget) => {
     const sent = sendReauth(peers, target).then((r) => {
       if (!r.ok) log(`RAR for session ${target.sessionId} not delivered: ${r.code}: ${r.message}`);
     });
     pending.add(sent);
     void sent.finally(() => pending.delete(sent));
-  });
+  };
+  // On a front end the owners supervise sessions and publish their re-authorisations.
+  const unsubscribe = app.router?.onReauthorise(reauthorise);
+  if (!app.router) app.online.events.on("reauthorise", reauthorise);
   const sy = startSyNotifier(app.engine, app.clock, subscriptions, peers);
-  if (options.supervisionIntervalMs !== 0) app.online.startSupervision(options.supervisionIntervalMs ?? 60_000);
+  if (options.supervisionIntervalMs !== 0 && !app.router) app.online.startSupervision(options.supervisionIntervalMs ?? 60_000);
   return {
     port: diameter.port,
     diameter,
@@ -67,9 +82,26 @@ export async function startNetwork(app: App, options: NetworkOptions): Promise<N
       await sy.idle();
     },
     close: async () => {
+      unsubscribe?.();
       app.online.events.removeAllListeners("reauthorise");
       sy.stop();
       await diameter.close();
     },
+  };
+}
+
+/**
+ * A front end whose request found no engine for its partition (a failover outlasting the wait)
+ * answers 3004 TOO_BUSY: a protocol error, so the gateway tries another charging server or
+ * retransmits later, rather than 5012 which ends the session.
+ */
+function busyWhileUnowned(handler: RequestHandler): RequestHandler {
+  return async (request, peer) => {
+    try {
+      return await handler(request, peer);
+    } catch (error) {
+      if (!(error instanceof UserError) || (error.code !== "partition_unavailable" && error.code !== "broker_unreachable")) throw error;
+      return { resultCode: ResultCode.tooBusy, avps: [avp(BaseAvps.ErrorMessage, error.message)] };
+    }
   };
 }

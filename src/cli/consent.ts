@@ -13,7 +13,7 @@ export function registerConsent(lines: Command, output: Output, globals: () => G
     .option("--json", "print as JSON")
     .action(async (lineId: string, flags: { cap: string; period?: string; json?: boolean }) => {
       const actor = process.env.USER ?? "cli";
-      const outcome = await withApp(globals(), (app) => app.notices.consent(lineId, flags.cap, actor, "cli", flags.period));
+      const outcome = await withApp(globals(), (app) => app.consent(lineId, flags.cap, actor, "cli", flags.period));
       const c = outcome.consent;
       if (flags.json) {
         output.out(

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { Command } from "commander";
 import { UserError } from "../app/index.ts";
 import { PartitionedEngine } from "../app/partitioned-engine.ts";
+import { DEFAULT_RPC_PREFIX } from "../app/rpc/protocol.ts";
 import { PARTITIONS, parsePartitionSet } from "../domain/index.ts";
 import { isPostgresUrl } from "../store/index.ts";
 import type { GlobalOptions } from "./context.ts";
@@ -17,6 +18,9 @@ interface EngineOptions {
   durable: string;
   subjects: string;
   ackWaitSeconds?: string;
+  rpcPrefix: string;
+  metricsPort?: string;
+  metricsHost: string;
 }
 
 const ALL = Array.from({ length: PARTITIONS }, (_, p) => p);
@@ -34,7 +38,10 @@ export function registerEngine(program: Command, output: Output, globals: () => 
     .option("--takeover", "also take any partition whose owner's lease lapsed (another engine died)")
     .option("--durable <prefix>", "durable consumer name prefix (shared by all engines)", "gardefou")
     .option("--subjects <prefix>", "subject prefix: <prefix>.<partition>", "usage")
+    .option("--rpc-prefix <subject>", "answer front ends' forwarded requests on <prefix>.<partition> for the partitions held", DEFAULT_RPC_PREFIX)
     .option("--ack-wait-seconds <n>", "redelivery delay of an unacknowledged message, e.g. a dead engine's in-flight ones (default: the lease)")
+    .option("--metrics-port <port>", "serve GET /metrics (Prometheus) and /healthz on this port (0: any free port; default: none)")
+    .option("--metrics-host <address>", "address the metrics port listens on", "127.0.0.1")
     .action(async (opts: EngineOptions) => {
       const db = globals().db;
       if (!isPostgresUrl(db)) throw new UserError("invalid_option", "gardefou engine needs --db postgres://…: leases live in PostgreSQL");
@@ -46,6 +53,8 @@ export function registerEngine(program: Command, output: Output, globals: () => 
       // return about when their partitions move. A commit slower than that only causes a
       // redelivery, which the records' ids make harmless.
       const ackWait = opts.ackWaitSeconds === undefined ? leaseSeconds : positive(opts.ackWaitSeconds, "--ack-wait-seconds");
+      // Listening first: a port in use fails before any lease is taken; /healthz says 503 until serving.
+      const metrics = opts.metricsPort === undefined ? undefined : await startMetrics(opts.metricsHost, opts.metricsPort, output);
       const started = await PartitionedEngine.start({
         db,
         catalogPath: globals().catalog,
@@ -58,10 +67,13 @@ export function registerEngine(program: Command, output: Output, globals: () => 
         takeover: all || opts.takeover ? ALL : [],
         leaseSeconds,
         ackWaitMs: ackWait * 1000,
+        rpcPrefix: opts.rpcPrefix,
         log: (line) => output.err(line),
+        observer: metrics?.observer,
       });
       if (!started.ok) throw new UserError(started.code, started.message);
       const runner = started.runner;
+      await metrics?.attach(runner, { servers: opts.nats, stream: opts.stream, durablePrefix: opts.durable });
       await new Promise<void>((resolve) => {
         const done = () => {
           clearInterval(timer);
@@ -74,8 +86,21 @@ export function registerEngine(program: Command, output: Output, globals: () => 
         process.once("SIGTERM", done);
       });
       await runner.stop();
+      await metrics?.close();
       if (runner.failed) throw new UserError(runner.failed.code, runner.failed.message);
     });
+}
+
+async function startMetrics(host: string, portText: string, output: Output) {
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError("invalid_option", `--metrics-port must be a port number, not "${portText}"`);
+  const { EngineMetrics } = await import("../api/metrics/engine-metrics.ts");
+  const metrics = new EngineMetrics();
+  const url = await metrics.serve(host, port).catch((error: unknown) => {
+    throw new UserError("invalid_option", `--metrics-port: cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  });
+  output.err(`engine metrics on ${url}/metrics`);
+  return metrics;
 }
 
 function positive(text: string, option: string): number {

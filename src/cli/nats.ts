@@ -4,6 +4,7 @@ import { connect } from "@nats-io/transport-node";
 import type { Command } from "commander";
 import { UserError } from "../app/index.ts";
 import { PARTITIONS, parsePartitionSet } from "../domain/index.ts";
+import { stoppedCode } from "../engine/index.ts";
 import { ensureStream, interchangeLines, NatsIngest, publishUsage, subjects } from "../ingest/nats/index.ts";
 import { type GlobalOptions, withApp } from "./context.ts";
 import { json, type Output } from "./output.ts";
@@ -50,8 +51,10 @@ export function registerNats(program: Command, output: Output, globals: () => Gl
         output.err(`consuming ${opts.stream} on ${opts.url}: ${set.set.length} partition(s)`);
         await untilStopped(started.ingest, idle);
         const result = await started.ingest.stop();
-        if (started.ingest.failed)
-          throw new UserError("ingest_stopped", `stream ingest stopped, unacknowledged messages will be redelivered: ${started.ingest.failed.message}`);
+        const failed = started.ingest.failed;
+        // `store_unavailable` when the engine stopped because PostgreSQL stayed away too long.
+        if (failed)
+          throw new UserError(stoppedCode(failed) ?? "ingest_stopped", `stream ingest stopped, unacknowledged messages will be redelivered: ${failed.message}`);
         return result;
       });
       output.out(

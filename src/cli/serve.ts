@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UserError } from "../app/index.ts";
+import { DEFAULT_RPC_PREFIX } from "../app/rpc/protocol.ts";
 import type { GlobalOptions } from "./context.ts";
 import { type DiameterFlags, diameterOptions } from "./diameter-options.ts";
 import { describeNotify, type NotifyFlags, notifyOptions } from "./notify-options.ts";
@@ -23,7 +24,12 @@ export function registerServe(program: Command, output: Output, globals: () => G
     .option("--self-care-url <url>", "the link notices give to consent or change a limit")
     .option("--quiet-hours <HH:MM-HH:MM>", "hold non-urgent notices in this window, catalog time zone (a cut-off always goes)")
     .option("--no-notices", "send no notices (they wait in the outbox)")
-    .action(async (opts: { httpPort: string; host: string; demo?: boolean } & DiameterFlags & NotifyFlags) => {
+    .option(
+      "--engines <nats-url>",
+      "be a front end of partitioned engines (postgres:// store): forward each line's Gy requests, views and settings to its partition's owner over NATS",
+    )
+    .option("--rpc-prefix <subject>", "with --engines: the engines' request subjects <prefix>.<partition>", DEFAULT_RPC_PREFIX)
+    .action(async (opts: { httpPort: string; host: string; demo?: boolean; engines?: string; rpcPrefix: string } & DiameterFlags & NotifyFlags) => {
       const port = Number(opts.httpPort);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new UserError("invalid_option", `--http-port must be a port number, not "${opts.httpPort}"`);
@@ -31,6 +37,9 @@ export function registerServe(program: Command, output: Output, globals: () => G
       const diameter = diameterOptions(opts);
       const notify = notifyOptions(opts);
       output.err(describeNotify(notify));
-      await serve({ ...globals(), httpPort: port, host: opts.host, demo: opts.demo === true, diameter, notify }, (line) => output.err(line));
+      if (opts.engines && opts.demo)
+        throw new UserError("invalid_option", "--demo loads usage, which a front end (--engines) does not charge: load it through the engines");
+      const engines = opts.engines ? { servers: opts.engines, prefix: opts.rpcPrefix } : undefined;
+      await serve({ ...globals(), httpPort: port, host: opts.host, demo: opts.demo === true, diameter, notify, engines }, (line) => output.err(line));
     });
 }

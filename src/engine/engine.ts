@@ -15,11 +15,16 @@ import type { ConsentRow, JournalBatch, OutboxRow, RejectRow, Store, UsageIdenti
 import type { LineDirectory } from "./directory.ts";
 import { outboxRow } from "./notice-payload.ts";
 import { type ChargeOutcome, emptyWrites, hasWrites, type OnlineStep, type OnlineStepContext, type OnlineWrites } from "./online/step.ts";
+import { EngineStoppedError } from "./stopped.ts";
 import type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";
 
 export type ConsentResult = { ok: true; consent: ConsentRow } | { ok: false; code: "unknown_line" | "unknown_cap"; message: string };
 
-/** Batches rated ahead of the store: one committing, one waiting. */
+/**
+ * Batches rated ahead of the store: one committing, one waiting. Also the back-pressure when the
+ * store is slow or retrying a lost connection: no submission resolves while its commit is pending,
+ * so a file import (one submission ahead) and the stream consumers (a window each) stop reading.
+ */
 const MAX_COMMITS_IN_FLIGHT = 2;
 
 /** A rated batch: what to commit, what to answer, and every record id it saw (for the next batch). */
@@ -41,8 +46,8 @@ interface Job {
 
 /** What the engine tells adapters, always after the commit. */
 export interface EngineEvents {
-  /** A batch is durable: its outbox rows may now be dispatched. */
-  committed: [batch: JournalBatch];
+  /** A batch is durable: its outbox rows may now be dispatched. `seconds`: how long the store took to commit it. */
+  committed: [batch: JournalBatch, seconds?: number];
   /** A customer consented to pass a cap (or raised it): open sessions should be re-authorised. */
   consent: [consent: ConsentRow];
 }
@@ -73,6 +78,8 @@ export class ChargingEngine {
   /** The last commit handed to the store; the next one runs after it. */
   private commitTail: Promise<void> = Promise.resolve();
   private commitsInFlight = 0;
+  /** The commits handed to the store and not yet done, oldest first (they complete in order). */
+  private readonly committing: Promise<void>[] = [];
   /** What each batch handed to the store and not yet committed accepted: the idempotency check must see it. */
   private readonly uncommitted: Map<string, UsageIdentity>[] = [];
 
@@ -156,7 +163,8 @@ export class ChargingEngine {
       } catch (error) {
         this.stop(error, jobs);
       }
-      if (this.commitsInFlight >= MAX_COMMITS_IN_FLIGHT) await this.commitTail;
+      // Only the oldest commit is awaited, not the newest: the next batch is rated while that one commits.
+      if (this.commitsInFlight >= MAX_COMMITS_IN_FLIGHT) await this.committing[0];
     }
     this.draining = false;
   }
@@ -169,21 +177,24 @@ export class ChargingEngine {
       .then(async () => {
         if (this.failed) throw this.failed;
         if (batch) {
+          const started = performance.now();
           await this.store.commit(batch);
-          this.events.emit("committed", batch);
+          this.events.emit("committed", batch, (performance.now() - started) / 1000);
         }
         for (const [i, job] of jobs.entries()) job.resolve(results[i] as SubmitResult);
       })
       .catch((error: unknown) => this.stop(error, jobs))
       .finally(() => {
         this.commitsInFlight--;
+        this.committing.shift();
         this.uncommitted.splice(this.uncommitted.indexOf(seen), 1);
       });
+    this.committing.push(this.commitTail);
   }
 
   /** After a failed commit the memory may be ahead of the store: refuse everything until restarted. */
   private stop(error: unknown, jobs: readonly Job[]): void {
-    this.failed ??= new Error(`engine stopped after a failed commit: ${(error as Error).message}`);
+    this.failed ??= new EngineStoppedError(error);
     for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(this.failed);
   }
 

@@ -8,5 +8,6 @@ export { LineState } from "./line-state.ts";
 export * from "./online/index.ts";
 export { openEngine } from "./open.ts";
 export { applyDuePlanChanges, isDue, markPlanChange, recordAfter, restorePlanChanges } from "./plan-change.ts";
+export { EngineStoppedError, stoppedCode } from "./stopped.ts";
 export type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";
 export { systemClock } from "./types.ts";

@@ -63,6 +63,8 @@ export async function importUsage(engine: ChargingEngine, parser: UsageParser, c
       rejects.push(...result.rejects);
       options.onProgress?.(progress);
     });
+    // Awaited by the next flush or at the end; a failure must not also surface as unhandled.
+    inFlight.catch(() => undefined);
     await previous;
   };
   const take = async (items: ParsedUsage[]) => {

@@ -4,7 +4,7 @@
  */
 type Labels = Readonly<Record<string, string>>;
 
-function labelText(labels: Labels): string {
+export function labelText(labels: Labels): string {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`);
   return parts.length ? `{${parts.join(",")}}` : "";
 }

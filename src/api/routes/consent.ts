@@ -38,7 +38,7 @@ export function consentRoutes(server: FastifyInstance, app: App): void {
       },
     },
     async ({ params, body, req, reply }) => {
-      const outcome = await app.notices.consent(params.lineId, body.cap_id, actorName(principalOf(req)), "http", body.period);
+      const outcome = await app.consent(params.lineId, body.cap_id, actorName(principalOf(req)), "http", body.period);
       const c = outcome.consent;
       req.auditDetail = { cap_id: c.capId, period: c.period, recorded: outcome.recorded };
       return reply.code(outcome.recorded ? 201 : 200).send({

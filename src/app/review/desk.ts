@@ -13,7 +13,11 @@ import { type SimulationInput, simulate } from "./simulate.ts";
  * transaction recorded with who, when and why; refusals are `UserError`s with stable codes.
  */
 export class ReviewDesk {
-  constructor(private readonly deps: DeskDeps) {}
+  constructor(
+    private readonly deps: DeskDeps,
+    /** Throws where migrations cannot run (a front end of partitioned engines). */
+    private readonly mayMigrate: () => void = () => {},
+  ) {}
 
   held() {
     return heldList(this.deps);
@@ -52,6 +56,7 @@ export class ReviewDesk {
     return simulate(this.deps, input);
   }
   migrate(input: MigrationInput) {
+    this.mayMigrate();
     return migrate(this.deps, input);
   }
 }

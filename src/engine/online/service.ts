@@ -44,7 +44,8 @@ export class OnlineCharging {
   /** Rebuilds the open sessions (and their reservations) from the store. */
   static async open(engine: ChargingEngine, clock: Clock, options: Partial<OnlineOptions> = {}): Promise<OnlineCharging> {
     const table = new SessionTable();
-    for (const row of await engine.store.online.loadSessions()) table.add(OnlineSession.fromRow(row));
+    // A partitioned engine takes only the sessions of its own lines.
+    for (const row of await engine.store.online.loadSessions()) if (engine.lines.get(row.lineId)) table.add(OnlineSession.fromRow(row));
     return new OnlineCharging(engine, table, clock, options);
   }
 
@@ -60,23 +61,43 @@ export class OnlineCharging {
     const known = await this.previousAnswer(req);
     if (known) return known;
     let answer: OnlineAnswer | undefined;
-    await this.engine.online((ctx) => {
-      // Checked again in the queue: the first copy of a retransmitted request may be just ahead.
-      answer = this.table.answer(req.sessionId, req.requestNumber);
-      if (answer) return;
-      const nowMs = this.clock.now();
-      const fresh = processRequest(req, ctx, { engine: this.engine, table: this.table, options: this.options, nowMs });
-      answer = fresh;
-      if (!kept(fresh)) return;
-      this.table.remember(req.sessionId, req.requestNumber, fresh);
-      ctx.writes.answers.push({ sessionId: req.sessionId, requestNumber: req.requestNumber, answer: JSON.stringify(fresh), at: ctx.now });
-    }, "gy");
+    const key = `${req.requestNumber}:${req.sessionId}`;
+    let rated = false;
+    await this.engine
+      .online((ctx) => {
+        // Checked again in the queue: the first copy of a retransmitted request may be just ahead.
+        answer = this.table.answer(req.sessionId, req.requestNumber);
+        if (answer) return;
+        const nowMs = this.clock.now();
+        const fresh = processRequest(req, ctx, { engine: this.engine, table: this.table, options: this.options, nowMs });
+        answer = fresh;
+        if (!kept(fresh)) return;
+        this.table.remember(req.sessionId, req.requestNumber, fresh);
+        this.uncommitted.add(key);
+        rated = true;
+        ctx.writes.answers.push({ sessionId: req.sessionId, requestNumber: req.requestNumber, answer: JSON.stringify(fresh), at: ctx.now });
+      }, "gy")
+      .catch((error: unknown) => {
+        // Its commit failed: the answer must never be given, not even to a retransmission.
+        if (rated) this.table.forget(req.sessionId, req.requestNumber);
+        throw error;
+      })
+      .finally(() => {
+        if (rated) this.uncommitted.delete(key);
+      });
     return answer as OnlineAnswer;
   }
 
+  /**
+   * Answers rated but not committed yet. A retransmission of one is not answered from memory at
+   * once (that would acknowledge usage a crash can still lose): it queues, and is answered after
+   * the commit, like the original.
+   */
+  private readonly uncommitted = new Set<string>();
+
   private async previousAnswer(req: OnlineRequest): Promise<OnlineAnswer | undefined> {
     const cached = this.table.answer(req.sessionId, req.requestNumber);
-    if (cached) return cached;
+    if (cached) return this.uncommitted.has(`${req.requestNumber}:${req.sessionId}`) ? undefined : cached;
     const stored = await this.engine.store.online.findAnswer(req.sessionId, req.requestNumber);
     return stored === undefined ? undefined : (JSON.parse(stored) as OnlineAnswer);
   }

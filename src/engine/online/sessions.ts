@@ -103,4 +103,9 @@ export class SessionTable {
     }
     this.answers.set(`${requestNumber}:${sessionId}`, answer);
   }
+
+  /** An answer whose commit failed: it was never given and must not be. */
+  forget(sessionId: string, requestNumber: number): void {
+    this.answers.delete(`${requestNumber}:${sessionId}`);
+  }
 }

@@ -25,6 +25,8 @@ export interface NatsIngestOptions {
 
 export interface NatsIngestStats {
   messages: number;
+  /** Messages acknowledged after their records were committed. */
+  acked: number;
   read: number;
   accepted: number;
   duplicates: number;
@@ -43,7 +45,7 @@ export type NatsIngestResult =
  * keys make the redelivery charge nothing twice.
  */
 export class NatsIngest {
-  readonly stats: NatsIngestStats = { messages: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0 };
+  readonly stats: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0 };
   private readonly iterators: ConsumerMessages[] = [];
   private readonly loops: Promise<void>[] = [];
   private failure: Error | undefined;
@@ -120,6 +122,7 @@ export class NatsIngest {
     try {
       const result = await this.engine.submit(decoded.records, source, decoded.rejects);
       msg.ack();
+      this.stats.acked++;
       this.stats.read += decoded.records.length + decoded.rejects.length;
       this.stats.accepted += result.accepted;
       this.stats.duplicates += result.duplicates;

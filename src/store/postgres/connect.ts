@@ -1,9 +1,10 @@
 import type pg from "pg";
 import { MIGRATIONS } from "./migrations/index.ts";
+import { RETRY_ENV, retryBudgetMs } from "./retry.ts";
 
 export type PostgresOpenError = {
   readonly ok: false;
-  readonly code: "invalid_store_url" | "store_unreachable" | "store_migration_failed";
+  readonly code: "invalid_store_url" | "invalid_store_option" | "store_unreachable" | "store_migration_failed";
   readonly message: string;
 };
 
@@ -13,6 +14,11 @@ export interface PostgresOptions {
   /** Connections: one writes the journal, the others serve reads (API, CLI). */
   readonly poolSize?: number | undefined;
   readonly connectTimeoutMs?: number | undefined;
+  /**
+   * How long a commit (or a journal lookup) keeps retrying after the connection was lost before it
+   * fails with `store_unavailable`. Default: `GARDEFOU_PG_RETRY_SECONDS`, else 30 s.
+   */
+  readonly retryBudgetMs?: number | undefined;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -23,7 +29,10 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 /** Reads the URL and our own `schema` parameter (pg does not know it) into a pool configuration. */
-export function poolConfig(url: string, options: PostgresOptions): { ok: true; config: pg.PoolConfig; schema: string } | PostgresOpenError {
+export function poolConfig(
+  url: string,
+  options: PostgresOptions,
+): { ok: true; config: pg.PoolConfig; schema: string; retryBudgetMs: number } | PostgresOpenError {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -34,9 +43,15 @@ export function poolConfig(url: string, options: PostgresOptions): { ok: true; c
   const schema = options.schema ?? parsed.searchParams.get("schema") ?? "public";
   parsed.searchParams.delete("schema");
   if (!SCHEMA_NAME.test(schema)) return { ok: false, code: "invalid_store_url", message: `schema "${schema}" must be a lower-case SQL identifier` };
+  const budget = retryBudgetMs(options.retryBudgetMs);
+  if (budget === undefined) {
+    const given = options.retryBudgetMs === undefined ? `${RETRY_ENV}="${process.env[RETRY_ENV]}"` : `retryBudgetMs ${options.retryBudgetMs}`;
+    return { ok: false, code: "invalid_store_option", message: `the retry budget must be a number of seconds ≥ 0, not ${given}` };
+  }
   return {
     ok: true,
     schema,
+    retryBudgetMs: budget,
     config: {
       connectionString: parsed.toString(),
       max: options.poolSize ?? 4,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Period, Service, Zone } from "../../domain/index.ts";
 import type {
@@ -19,12 +20,11 @@ import type {
 import { PostgresAnomalyStore } from "./anomaly.ts";
 import { PostgresAuthStore } from "./auth.ts";
 import { inTransaction, MigrationError, migrate, type PostgresOpenError, type PostgresOptions, poolConfig, redact } from "./connect.ts";
-import { writeJournal } from "./journal.ts";
+import { FIND_USAGE_SQL, recordIdArray, writeJournal } from "./journal.ts";
 import type { CommitFence } from "./leases.ts";
 import {
   type EventPgRow,
   eventFromPg,
-  IDENTITY_COLUMNS,
   type IdentityPgRow,
   type InvoicePgRow,
   identityFromPg,
@@ -39,11 +39,15 @@ import {
   rejectFromPg,
 } from "./mapping.ts";
 import { PostgresOnlineStore } from "./online.ts";
+import { type RetryPolicy, retrying } from "./retry.ts";
 import { PostgresReviewStore } from "./review.ts";
 import { PostgresSeriesStore } from "./series.ts";
 
 /** Record ids per duplicate-check query: one round trip for a whole engine batch. */
 const LOOKUP_CHUNK = 10_000;
+/** Batch ids are kept this long: only a retry within the budget ever looks one up. */
+const COMMIT_LOG_KEEP = "1 day";
+const COMMIT_LOG_PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Opens (and migrates) the production store. An unreachable server or a failed migration is a
@@ -56,6 +60,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the next query on the pool opens a new one, or fails where it is awaited.
   pool.on("error", () => undefined);
+  // Nor one in use: the pool stops listening on a connection when it hands it out, and a FATAL
+  // (`57P01` on a restart) read in the same packet as a new connection's first ReadyForQuery is
+  // emitted before the borrower's code runs. So each connection listens from its start; the
+  // failure still reaches the query running on it, and the pool drops the connection.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   try {
     await migrate(pool, config.schema);
   } catch (error) {
@@ -64,7 +73,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     if (error instanceof MigrationError) return { ok: false, code: "store_migration_failed", message: `migration ${message}` };
     return { ok: false, code: "store_unreachable", message: `cannot reach PostgreSQL at ${redact(url)}: ${message || (error as { code?: string }).code}` };
   }
-  return { ok: true, store: new PostgresStore(pool, config.schema) };
+  return { ok: true, store: new PostgresStore(pool, config.schema, { budgetMs: config.retryBudgetMs }) };
 }
 
 export class PostgresStore implements Store {
@@ -79,6 +88,8 @@ export class PostgresStore implements Store {
   constructor(
     readonly pool: pg.Pool,
     readonly schema: string,
+    /** How the journal's writes and lookups ride out a lost connection (retry.ts). */
+    readonly retry: RetryPolicy = { budgetMs: 0 },
   ) {
     this.online = new PostgresOnlineStore(pool);
     this.review = new PostgresReviewStore(pool);
@@ -110,23 +121,55 @@ export class PostgresStore implements Store {
     return rows[0] ? lineFromPg(rows[0]) : undefined;
   }
 
-  async findUsage(recordIds: readonly string[]): Promise<Map<string, UsageIdentity>> {
+  /** A read on the engine's path: retried like a commit, so that a restart does not stop the engine between two commits. */
+  findUsage(recordIds: readonly string[]): Promise<Map<string, UsageIdentity>> {
+    return retrying("look up record ids", this.retry, () => this.lookUp(recordIds));
+  }
+
+  private async lookUp(recordIds: readonly string[]): Promise<Map<string, UsageIdentity>> {
     const found = new Map<string, UsageIdentity>();
     for (let i = 0; i < recordIds.length; i += LOOKUP_CHUNK) {
       const chunk = recordIds.slice(i, i + LOOKUP_CHUNK);
-      const { rows } = await this.pool.query<IdentityPgRow>(`SELECT ${IDENTITY_COLUMNS} FROM usage WHERE record_id = ANY($1::text[])`, [chunk]);
+      const { rows } = await this.pool.query<IdentityPgRow>(FIND_USAGE_SQL, [recordIdArray(chunk)]);
       for (const row of rows) found.set(row.record_id, identityFromPg(row));
     }
     return found;
   }
 
-  /** One engine batch, one transaction: usage (COPY), outbox, rejects and online state, or nothing. */
+  /**
+   * One engine batch, one transaction: usage (COPY), outbox, rejects and online state, or nothing.
+   * A lost connection is retried within the budget, then `store_unavailable`. The batch's id is
+   * written first: when an earlier attempt's COMMIT went through but its answer was lost, the
+   * insert finds the id (or waits for that transaction to end, then finds it) and the batch is
+   * known to have landed, so it is not written twice. The fence is checked in every attempt.
+   *
+   * While this retries, the engine holds the next batch rated and waiting (at most two in flight)
+   * and resolves no submission, so the importer and the stream consumers stop reading: the
+   * outage backs up to the source, not into memory.
+   */
   async commit(batch: JournalBatch): Promise<void> {
     const fence = this.fence;
-    await inTransaction(this.pool, async (client) => {
-      if (fence) await fence(client, batch);
-      await writeJournal(client, batch);
-    });
+    const batchId = randomUUID();
+    const prune = this.pruneDue();
+    await retrying("commit a batch", this.retry, () =>
+      inTransaction(this.pool, async (client) => {
+        const logged = await client.query("INSERT INTO commit_log (batch_id) VALUES ($1) ON CONFLICT (batch_id) DO NOTHING", [batchId]);
+        if (logged.rowCount === 0) return; // an earlier attempt committed it
+        if (fence) await fence(client, batch);
+        await writeJournal(client, batch);
+        if (prune) await client.query(`DELETE FROM commit_log WHERE committed_at < now() - interval '${COMMIT_LOG_KEEP}'`);
+      }),
+    );
+  }
+
+  private lastPrune = 0;
+
+  /** Old batch ids go at most once an hour, with a commit: no timer to stop, nothing between commits. */
+  private pruneDue(): boolean {
+    const now = Date.now();
+    if (now - this.lastPrune < COMMIT_LOG_PRUNE_EVERY_MS) return false;
+    this.lastPrune = now;
+    return true;
   }
 
   /** Set by a partitioned engine (leases): checked in each commit's transaction, before writing. */
@@ -298,10 +341,14 @@ export class PostgresStore implements Store {
     return rows.map(eventFromPg);
   }
 
+  /** The summary an import ends with: retried like a commit; its id makes a retry after a lost answer a no-op. */
   async recordImport(s: ImportSummary): Promise<void> {
-    await this.pool.query(
-      "INSERT INTO imports (import_id, source, started_at, finished_at, read, accepted, duplicates, rejected, rejects_file) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-      [s.importId, s.source, s.startedAt, s.finishedAt, s.read, s.accepted, s.duplicates, s.rejected, s.rejectsFile ?? null],
+    await retrying("record the import", this.retry, () =>
+      this.pool.query(
+        `INSERT INTO imports (import_id, source, started_at, finished_at, read, accepted, duplicates, rejected, rejects_file) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+         ON CONFLICT (import_id) DO NOTHING`,
+        [s.importId, s.source, s.startedAt, s.finishedAt, s.read, s.accepted, s.duplicates, s.rejected, s.rejectsFile ?? null],
+      ),
     );
   }
 
