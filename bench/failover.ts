@@ -8,7 +8,7 @@ import { connect } from "@nats-io/transport-node";
 import pg from "pg";
 import { App } from "../src/app/index.ts";
 import { PartitionedEngine } from "../src/app/partitioned-engine.ts";
-import { PARTITIONS } from "../src/domain/index.ts";
+import { PARTITIONS, partitionOf } from "../src/domain/index.ts";
 import { publishUsage } from "../src/ingest/nats/index.ts";
 import { report } from "./report.ts";
 import { writeWorkload } from "./usage-file.ts";
@@ -24,8 +24,16 @@ const ALL = Array.from({ length: PARTITIONS }, (_, p) => p);
  * the clock runs until a record published right after the kill is committed by B: lease expiry,
  * takeover, B loading the state of `lines` lines and `records` journal rows, and the redelivery of
  * what A never acknowledged. Baseline: the lease duration, the floor of any lease-based failover.
+ *
+ * With `share` (e.g. 0-127), A serves only those partitions and B stands by for them alone
+ * (failover.share.seconds): what B loads is then that share of the store, not the whole.
  */
-export async function benchFailover(lines: number, records: number, leaseSeconds = 2): Promise<void> {
+export async function benchFailover(lines: number, records: number, leaseSeconds = 2, share: readonly number[] = ALL): Promise<void> {
+  const name = share.length === PARTITIONS ? "failover.seconds" : "failover.share.seconds";
+  const set = share.length === PARTITIONS ? "all" : `${share[0]}-${share.at(-1)}`;
+  // The record published after the kill is on a line of the share.
+  let probe = 0;
+  while (!share.includes(partitionOf(`B${probe}`))) probe++;
   const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();
@@ -54,7 +62,7 @@ export async function benchFailover(lines: number, records: number, leaseSeconds
     await app.close();
 
     const common = ["--nats", NATS_URL, "--stream", stream, "--subjects", prefix, "--durable", `bf${id}`, "--lease-seconds", String(leaseSeconds)];
-    const a = spawn(process.execPath, ["--import", "tsx", `${ROOT}src/cli/run.ts`, "--db", db, "engine", ...common, "--partitions", "all", "--owner", "A"], {
+    const a = spawn(process.execPath, ["--import", "tsx", `${ROOT}src/cli/run.ts`, "--db", db, "engine", ...common, "--partitions", set, "--owner", "A"], {
       stdio: ["ignore", "ignore", "pipe"],
     });
     child.kill = () => a.kill("SIGKILL");
@@ -62,7 +70,7 @@ export async function benchFailover(lines: number, records: number, leaseSeconds
     a.stderr.on("data", (d: Buffer) => {
       log += d.toString();
     });
-    await until(async () => log.includes("serving 256"), 60_000);
+    await until(async () => log.includes(`serving ${share.length}`), 60_000);
     const started = await PartitionedEngine.start({
       db,
       nats: NATS_URL,
@@ -71,7 +79,7 @@ export async function benchFailover(lines: number, records: number, leaseSeconds
       durablePrefix: `bf${id}`,
       owner: "B",
       partitions: [],
-      takeover: ALL,
+      takeover: share,
       leaseSeconds,
       ackWaitMs: leaseSeconds * 1000,
       log: () => undefined,
@@ -84,7 +92,9 @@ export async function benchFailover(lines: number, records: number, leaseSeconds
     const publish = (rid: string) =>
       publishUsage(
         js,
-        [`{"record_id":"${rid}","line_id":"B1","service":"data","started_at":"2009-10-05T10:00:00Z","bytes_up":1,"bytes_down":2,"serving_plmn":"20801"}`],
+        [
+          `{"record_id":"${rid}","line_id":"B${probe}","service":"data","started_at":"2009-10-05T10:00:00Z","bytes_up":1,"bytes_down":2,"serving_plmn":"20801"}`,
+        ],
         {
           subjectPrefix: prefix,
         },
@@ -95,17 +105,17 @@ export async function benchFailover(lines: number, records: number, leaseSeconds
     child.kill();
     const t0 = performance.now();
     await publish("after-kill");
-    await until(async () => runner.held().length === PARTITIONS, 30_000);
+    await until(async () => runner.held().length === share.length, 30_000);
     const takeover = (performance.now() - t0) / 1000;
     await until(() => stored("after-kill"), 30_000);
     const seconds = (performance.now() - t0) / 1000;
     report({
-      name: "failover.seconds",
+      name,
       value: seconds,
       unit: "s",
       baseline: leaseSeconds,
       target: "≤ 5 s",
-      notes: `SIGKILL of the engine owning all ${PARTITIONS} partitions → a record published after the kill committed by the takeover engine; partitions taken after ${takeover.toFixed(2)} s; ${lines} lines, ${records} journal rows loaded; lease ${leaseSeconds} s, ack wait = lease`,
+      notes: `SIGKILL of the engine owning ${share.length === PARTITIONS ? "all" : `${share.length} of the`} ${PARTITIONS} partitions → a record published after the kill committed by the takeover engine; partitions taken after ${takeover.toFixed(2)} s; ${lines} lines and ${records} journal rows in the store, B loading ${share.length === PARTITIONS ? "all of them" : "its share"}; lease ${leaseSeconds} s, ack wait = lease`,
     });
   } finally {
     child.kill();

@@ -35,8 +35,10 @@ interface Run {
   /** The journal on disk: table with its indexes and TOAST, and the mean row as stored. */
   readonly tableBytes: number;
   readonly rowBytes: number;
-  /** Seconds to open an engine on every partition of the store afterwards: what a takeover loads. */
+  /** Seconds to open an engine on every partition of the store afterwards: what a takeover of them all loads. */
   readonly loadSeconds: number;
+  /** The same on half the partitions (0-127): what each of two engines loads at start. */
+  readonly loadHalfSeconds: number;
 }
 
 /**
@@ -80,7 +82,8 @@ export async function benchNatsIngest(lines: number, records: number): Promise<v
         `baseline: one engine owning all 256 partitions, ${one.seconds.toFixed(2)} s, ${one.commits} commits of ${(one.commitMean * 1000).toFixed(0)} ms, RSS ${mib(one.rss[0] ?? 0)}; ` +
         `journal ${(two.tableBytes / records).toFixed(0)} bytes/record on disk with its indexes (rows ${two.rowBytes.toFixed(0)} bytes), ` +
         `stream ${(two.streamBytes / records).toFixed(0)} bytes/record; ` +
-        `an engine opening on all partitions afterwards (a takeover's load: ${lines} lines, ${records} journal rows) ${two.loadSeconds.toFixed(2)} s; ` +
+        `an engine opening on all partitions afterwards (a takeover's load: ${lines} lines, ${records} journal rows) ${two.loadSeconds.toFixed(2)} s, ` +
+        `on half of them (0-127) ${two.loadHalfSeconds.toFixed(2)} s; ` +
         "NATS, PostgreSQL and the engines share the machine's cores",
     });
   } finally {
@@ -155,7 +158,8 @@ async function run(admin: pg.Client, nc: NatsConnection, linesFile: string, usag
     for (const child of children) child.kill("SIGTERM");
     const codes = await Promise.all(engines.map((e) => e.exited));
     if (codes.some((c) => c !== 0)) throw new Error(`nats.ingest: an engine exited with ${codes.join(", ")}: ${engines.map((e) => e.log).join(" | ")}`);
-    const loadSeconds = await timeLoad(db);
+    const loadSeconds = await timeLoad(db, PARTITIONS);
+    const loadHalfSeconds = await timeLoad(db, PARTITIONS / 2);
     return {
       seconds,
       perEngine: last.map((t) => value(t, 'gardefou_engine_records_committed_total{outcome="accepted"}')),
@@ -167,6 +171,7 @@ async function run(admin: pg.Client, nc: NatsConnection, linesFile: string, usag
       tableBytes: Number(size.rows[0]?.total),
       rowBytes: Number(size.rows[0]?.row),
       loadSeconds,
+      loadHalfSeconds,
     };
   } finally {
     for (const child of children) child.kill("SIGKILL");
@@ -175,15 +180,15 @@ async function run(admin: pg.Client, nc: NatsConnection, linesFile: string, usag
   }
 }
 
-/** Opens an engine on every partition, as a takeover does (lines, counters from the journal, notices, consents). */
-async function timeLoad(db: string): Promise<number> {
+/** Opens an engine on partitions 0 to `count` - 1, as a start or a takeover does (lines, counters from the journal, notices, consents). */
+async function timeLoad(db: string, count: number): Promise<number> {
   const opened = await openPostgresStore(db);
   if (!opened.ok) throw new Error(opened.message);
   try {
     const catalog = loadCatalogFile(DEFAULT_CATALOG);
     const networks = networkDirectory();
     const t0 = performance.now();
-    await openEngine(opened.store, catalog, networks, systemClock, { partitions: new Set(Array.from({ length: PARTITIONS }, (_, p) => p)) });
+    await openEngine(opened.store, catalog, networks, systemClock, { partitions: new Set(Array.from({ length: count }, (_, p) => p)) });
     return (performance.now() - t0) / 1000;
   } finally {
     await opened.store.close();

@@ -1,3 +1,4 @@
+import { PARTITIONS } from "../src/domain/index.ts";
 import { benchFailover } from "./failover.ts";
 import { benchGyLoad } from "./gy-load.ts";
 import { benchImportUsage } from "./import-usage.ts";
@@ -17,4 +18,7 @@ await benchMemoryPerLine(lines);
 await benchGyLoad(Number(process.env.BENCH_GY_SESSIONS ?? 4_000), Math.min(1_000, lines));
 await benchNotify(Number(process.env.BENCH_NOTICE_SAMPLES ?? 300), Number(process.env.BENCH_NOTICES ?? 3_000));
 await benchFailover(Math.min(20_000, lines), Math.min(200_000, records));
+// The same with A owning half the partitions: B loads only that half (decision 21).
+const half = Array.from({ length: PARTITIONS / 2 }, (_, p) => p);
+await benchFailover(Math.min(20_000, lines), Math.min(200_000, records), 2, half);
 await benchNatsIngest(Math.min(20_000, lines), Math.min(Number(process.env.BENCH_NATS_RECORDS ?? 200_000), records));

@@ -8,7 +8,7 @@ import { App, loadCatalogFile, networkDirectory } from "../src/app/index.ts";
 import { PartitionedEngine } from "../src/app/partitioned-engine.ts";
 import { DEFAULT_CATALOG } from "../src/app/reference.ts";
 import { PARTITIONS, type Period, partitionOf } from "../src/domain/index.ts";
-import { openEngine, type UsageInput } from "../src/engine/index.ts";
+import { type ChargingEngine, openEngine, type UsageInput } from "../src/engine/index.ts";
 import { publishUsage } from "../src/ingest/nats/index.ts";
 import { openPostgresStore, type PostgresStore } from "../src/store/index.ts";
 import { leaseFence, PostgresLeases } from "../src/store/postgres/leases.ts";
@@ -151,6 +151,29 @@ describe("partitioned engines: leases and fencing on PostgreSQL", { skip: await 
       await schema.drop();
     }
   });
+
+  it("a clean stop gives the leases back: its engine may come back at once, a standby takes them one lease later", async () => {
+    const schema = freshSchema();
+    const store = await open(schema.url);
+    try {
+      const leases = new PostgresLeases(store.pool);
+      const [mine, never] = [7, 8];
+      const a = await leases.acquire("A", { free: [mine], orphaned: [] }, 30);
+      assert.deepEqual([...a.keys()], [mine]);
+      assert.equal((await leases.acquire("S", { free: [], orphaned: [mine, never] }, 30)).size, 0, "held: a standby waits");
+      await leases.release("A", a, 1);
+      assert.equal((await leases.acquire("S", { free: [], orphaned: [mine] }, 30)).size, 0, "just released: left for its engine");
+      const back = await leases.acquire("A2", { free: [mine], orphaned: [] }, 30);
+      assert.deepEqual([...back.entries()], [[mine, 2]], "its engine, restarted, takes it at once under a new token");
+      await leases.release("A2", back, 1);
+      await new Promise((r) => setTimeout(r, 1200));
+      const taken = await leases.acquire("S", { free: [], orphaned: [mine, never] }, 30);
+      assert.deepEqual([...taken.entries()], [[mine, 3]], "a lease after the release, the standby takes it; never a partition no engine has held");
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
+  });
 });
 
 async function until<T>(check: () => Promise<T | undefined> | T | undefined, ms: number, what: string): Promise<T> {
@@ -164,6 +187,76 @@ async function until<T>(check: () => Promise<T | undefined> | T | undefined, ms:
 }
 
 describe("partitioned engines: failover", { skip }, () => {
+  it("an engine that takes a partition over loads that partition's lines and counters, and still only what it owns", async () => {
+    const schema = freshSchema();
+    const stream = freshStream();
+    let b: PartitionedEngine | undefined;
+    try {
+      await seeded(schema.url);
+      // Charged by a single process first: every line has counters in the store.
+      const app = await App.open({ dbPath: schema.url, clock: NOVEMBER_2009 });
+      const october = "2009-10" as Period;
+      let expected: number[];
+      try {
+        const csv = ["VAL-0001", "L0003", "PHY-0001"].map((id, i) => `c${i},${id},data,2009-10-02T10:00:00Z,1000,${9000 * (i + 1)},20801`);
+        const imported = await app.importUsageText(`record_id,line_id,service,started_at,bytes_up,bytes_down,serving_plmn\n${csv.join("\n")}\n`, "csv", "t");
+        assert.equal(imported.accepted, 3);
+        expected = Array.from(app.engine.countersOf("L0003", october)?.values ?? []);
+        assert.ok(
+          expected.some((v) => v > 0),
+          "L0003 has counters",
+        );
+      } finally {
+        await app.close();
+      }
+      const [val, l3, phy] = ["VAL-0001", "L0003", "PHY-0001"].map((id) => partitionOf(id)) as [number, number, number];
+      assert.equal(new Set([val, l3, phy]).size, 3);
+      // Another engine ("A") holds L0003's partition; B serves VAL-0001's and stands by for L0003's.
+      const leases = await open(schema.url);
+      try {
+        assert.equal((await new PostgresLeases(leases.pool).acquire("A", { free: [l3], orphaned: [] }, 30)).size, 1);
+        const engines: ChargingEngine[] = [];
+        const started = await PartitionedEngine.start({
+          db: schema.url,
+          nats: NATS_URL,
+          stream: stream.stream,
+          subjectPrefix: stream.subjectPrefix,
+          durablePrefix: stream.durablePrefix,
+          owner: "B",
+          partitions: [val],
+          takeover: [l3],
+          leaseSeconds: 2,
+          ackWaitMs: 2000,
+          clock: NOVEMBER_2009,
+          log: () => undefined,
+          observer: { serving: (engine) => engines.push(engine) },
+        });
+        assert.ok(started.ok);
+        b = started.runner;
+        const first = engines.at(-1) as ChargingEngine;
+        assert.deepEqual([first.lines.size, first.lines.get("VAL-0001") !== undefined], [1, true], "only its own partition's line");
+
+        // A dies: its lease lapses, B takes the partition and reopens on both.
+        await leases.pool.query("UPDATE partition_leases SET expires_at = now() - interval '1 second' WHERE owner = 'A'");
+        const runner = b;
+        await until(() => (runner.held().length === 2 && engines.length === 2 ? true : undefined), 10_000, "B to take L0003's partition");
+        const second = engines.at(-1) as ChargingEngine;
+        assert.deepEqual(
+          ["VAL-0001", "L0003", "PHY-0001", "L0004"].map((id) => second.lines.get(id) !== undefined),
+          [true, true, false, false],
+          "the taken partition's line is loaded, partitions held by nobody are not",
+        );
+        assert.deepEqual(Array.from(second.countersOf("L0003", october)?.values ?? []), expected, "with the counters committed before");
+      } finally {
+        await leases.close();
+      }
+    } finally {
+      await b?.stop();
+      await stream.drop();
+      await schema.drop();
+    }
+  });
+
   it("a killed engine's partitions are taken over within seconds of its lease expiring", async () => {
     const schema = freshSchema();
     const stream = freshStream();

@@ -249,7 +249,7 @@ export class PartitionedEngine {
     await this.quiesce();
     await this.responder.stop();
     await this.nc.drain().catch(() => undefined);
-    if (!this.failure) await this.leases.release(this.config.owner, this.book.held).catch(() => undefined);
+    if (!this.failure) await this.leases.release(this.config.owner, this.book.held, this.book.seconds).catch(() => undefined);
     this.book.clear();
     await this.store.close();
   }

@@ -1,5 +1,5 @@
 import { type Catalog, effectiveCaps, type Period, previousPeriod } from "../domain/index.ts";
-import type { LineRecord, PlanChangeRow, Store } from "../store/index.ts";
+import type { LineRecord, PartitionFilter, PlanChangeRow, Store } from "../store/index.ts";
 import type { LineDirectory } from "./directory.ts";
 
 /**
@@ -37,10 +37,17 @@ export function recordAfter(record: LineRecord, change: PlanChangeRow): LineReco
  * transaction, then `LineDirectory.put`, which keeps the line's counters. The caller runs it
  * alone in the engine (`exclusive`), as closing a period does right after the close.
  */
-export async function applyDuePlanChanges(store: Store, catalog: Catalog, lines: LineDirectory, isClosed: (p: Period) => boolean, at: string): Promise<number> {
+export async function applyDuePlanChanges(
+  store: Store,
+  catalog: Catalog,
+  lines: LineDirectory,
+  isClosed: (p: Period) => boolean,
+  at: string,
+  partitions?: PartitionFilter,
+): Promise<number> {
   const applied: PlanChangeRow[] = [];
   const records: LineRecord[] = [];
-  for (const change of await store.review.planChanges("scheduled")) {
+  for (const change of await store.review.planChanges("scheduled", partitions)) {
     const line = lines.get(change.lineId);
     if (!line || !isDue(change, isClosed) || !catalog.plans.has(change.toPlan)) continue;
     applied.push(change);
@@ -56,8 +63,16 @@ export async function applyDuePlanChanges(store: Store, catalog: Catalog, lines:
  * On open: gives each line with a plan change its boundary (its latest change), so that usage
  * on either side is rated on the right plan, then applies what became due while down.
  */
-export async function restorePlanChanges(store: Store, catalog: Catalog, lines: LineDirectory, isClosed: (p: Period) => boolean, at: string): Promise<void> {
-  const all = await store.review.planChanges();
+export async function restorePlanChanges(
+  store: Store,
+  catalog: Catalog,
+  lines: LineDirectory,
+  isClosed: (p: Period) => boolean,
+  at: string,
+  partitions?: PartitionFilter,
+): Promise<void> {
+  // A partitioned engine reads its partitions' changes only: a plan migration may schedule one per line.
+  const all = await store.review.planChanges(undefined, partitions);
   if (all.length === 0) return;
   const latest = new Map<string, PlanChangeRow>();
   for (const c of all) {
@@ -65,5 +80,5 @@ export async function restorePlanChanges(store: Store, catalog: Catalog, lines: 
     if (!seen || c.effectivePeriod > seen.effectivePeriod) latest.set(c.lineId, c);
   }
   for (const c of latest.values()) markPlanChange(lines, catalog, c);
-  await applyDuePlanChanges(store, catalog, lines, isClosed, at);
+  await applyDuePlanChanges(store, catalog, lines, isClosed, at, partitions);
 }

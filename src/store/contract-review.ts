@@ -1,7 +1,7 @@
 /** The review desk's part of the store contract (`Store.review`), registered by `contract.ts`. */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import type { Micros } from "../domain/index.ts";
+import { type Micros, partitionOf } from "../domain/index.ts";
 import type { WithStore } from "./contract.ts";
 import { line, NOV, OCT, outbox, usage } from "./contract-fixtures.ts";
 import type { StoredInvoice } from "./ports.ts";
@@ -124,6 +124,8 @@ export function reviewContract(withStore: WithStore): void {
       };
       await store.review.schedulePlanChanges([change], [outbox("L1", NOV, "plan-change")]);
       assert.deepEqual(await store.review.planChanges("scheduled"), [change]);
+      assert.deepEqual(await store.review.planChanges("scheduled", [partitionOf("L1")]), [change], "of its partition's lines");
+      assert.deepEqual(await store.review.planChanges(undefined, [partitionOf("L2")]), [], "not another partition's");
       assert.equal((await store.listNotices({ kind: "plan-change" })).length, 1);
       await store.review.applyPlanChanges([change], [line(1, { planId: "pro-everywhere-95", monthlyFee: 45_000_000 as Micros })], AT);
       assert.deepEqual(await store.review.planChanges(), [{ ...change, status: "applied", appliedAt: AT }]);

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Micros } from "../domain/index.ts";
+import { type Micros, partitionOf } from "../domain/index.ts";
 import type { AnomalyStore } from "./anomaly-ports.ts";
 import { anomalyContract } from "./contract-anomaly.ts";
 import { authContract } from "./contract-auth.ts";
@@ -245,6 +245,54 @@ export function storeContract(name: string, factory: StoreFactory, options: { sk
         await store.commit({ ...EMPTY, online: { sessions: [], closedSessions: ["gw;1;1"], answers: [answer(3)] } });
         assert.deepEqual(await store.online.loadSessions(), []);
         assert.equal(await store.online.findAnswer("gw;1;1", 3), '{"n":3}');
+      }));
+
+    it("loads only the lines, counters, allowances, notice marks, consents and sessions of the partitions asked for", () =>
+      withStore(async (store) => {
+        // L1..L3 are in partitions 110, 219, 72: an engine owning 72 and 110 loads L1 and L3, never L2.
+        const [p1, p2, p3] = ["L1", "L2", "L3"].map((id) => partitionOf(id)) as [number, number, number];
+        assert.ok(new Set([p1, p2, p3]).size === 3, "three partitions");
+        const owned = [p3, p1];
+        await store.upsertLines([line(1), line(2), line(3)]);
+        const session = (lineId: string) => ({
+          sessionId: `gw;${lineId}`,
+          lineId,
+          peerHost: "pgw.example",
+          peerRealm: "example",
+          servingPlmn: "20801",
+          lastRequestNumber: 0,
+          openedMs: Date.UTC(2009, 9, 14),
+          lastSeenMs: Date.UTC(2009, 9, 14),
+          reservations: [],
+        });
+        await store.commit({
+          usage: ["L1", "L2", "L3"].map((lineId) => usage(`r-${lineId}`, { lineId })),
+          outbox: ["L1", "L2", "L3"].map((lineId) => outbox(lineId, OCT, "usage:80")),
+          rejects: [],
+          online: { sessions: ["L1", "L2", "L3"].map(session), closedSessions: [], answers: [] },
+        });
+        for (const lineId of ["L1", "L2", "L3"])
+          await store.recordConsent({ lineId, period: OCT, capId: "roaming", at: "2009-10-14T12:00:00.000Z", actor: "customer", channel: "self-care" });
+
+        const ids = (rows: readonly { lineId: string }[]) => rows.map((r) => r.lineId).sort();
+        assert.deepEqual(ids(await store.loadLines(owned)), ["L1", "L3"]);
+        assert.deepEqual(ids(await store.loadCounters(owned)), ["L1", "L3"]);
+        assert.deepEqual(ids(await store.loadAllowances(owned)), ["L1", "L3"]);
+        assert.deepEqual(ids(await store.loadNoticeMarks(owned)), ["L1", "L3"]);
+        assert.deepEqual(ids(await store.loadConsents(owned)), ["L1", "L3"]);
+        assert.deepEqual(ids(await store.online.loadSessions(owned)), ["L1", "L3"]);
+        // The rows themselves are those of the unfiltered load.
+        const l1 = (await store.loadCounters()).filter((c) => c.lineId === "L1");
+        assert.deepEqual(
+          (await store.loadCounters(owned)).filter((c) => c.lineId === "L1"),
+          l1,
+        );
+        // No partition: nothing; no filter: every line.
+        assert.deepEqual(await store.loadLines([]), []);
+        assert.deepEqual(await store.loadCounters([]), []);
+        assert.deepEqual(await store.online.loadSessions([]), []);
+        assert.deepEqual(ids(await store.loadLines()), ["L1", "L2", "L3"]);
+        assert.deepEqual(ids(await store.loadNoticeMarks()), ["L1", "L2", "L3"]);
       }));
 
     reviewContract(withStore);

@@ -4,6 +4,7 @@
  * that a retransmitted request is answered from what was committed, never charged twice.
  */
 import type { Micros, Service, Zone } from "../domain/index.ts";
+import type { PartitionFilter } from "./ports.ts";
 
 /** Units granted to one rating group of a session and not reported yet. */
 export interface ReservationRow {
@@ -46,6 +47,7 @@ export interface OnlineBatch {
 }
 
 export interface OnlineStore {
-  loadSessions(): Promise<SessionRow[]>;
+  /** Open sessions, of the lines of `partitions` only when given (an engine's share; see `PartitionFilter`). */
+  loadSessions(partitions?: PartitionFilter): Promise<SessionRow[]>;
   findAnswer(sessionId: string, requestNumber: number): Promise<string | undefined>;
 }

@@ -178,6 +178,13 @@ export interface ImportSummary {
   readonly rejectsFile: string | undefined;
 }
 
+/**
+ * The partitions whose state a `load*` method returns (domain/partition.ts): an engine of a
+ * partitioned deployment loads only what it owns, so that its start and a takeover cost its
+ * share of the store, not the whole. Absent: every line (one engine owns them all).
+ */
+export type PartitionFilter = readonly number[];
+
 export interface Store {
   readonly kind: "sqlite" | "postgres";
   readonly online: OnlineStore;
@@ -191,17 +198,18 @@ export interface Store {
   readonly anomaly?: AnomalyStore;
   /** Lines are replaced whole: the file is validated first, then written in one transaction. */
   upsertLines(lines: readonly LineRecord[]): Promise<void>;
-  loadLines(): Promise<LineRecord[]>;
+  loadLines(partitions?: PartitionFilter): Promise<LineRecord[]>;
   getLine(lineId: string): Promise<LineRecord | undefined>;
 
   /** Stored identities of those record ids that already exist. */
   findUsage(recordIds: readonly string[]): Promise<Map<string, UsageIdentity>>;
   commit(batch: JournalBatch): Promise<void>;
 
-  loadCounters(): Promise<CounterAggregate[]>;
-  loadAllowances(): Promise<AllowanceAggregate[]>;
-  loadNoticeMarks(): Promise<NoticeMark[]>;
-  loadConsents(): Promise<ConsentRow[]>;
+  /** The journal's sums by line, period, service and zone: the counters an engine starts from. */
+  loadCounters(partitions?: PartitionFilter): Promise<CounterAggregate[]>;
+  loadAllowances(partitions?: PartitionFilter): Promise<AllowanceAggregate[]>;
+  loadNoticeMarks(partitions?: PartitionFilter): Promise<NoticeMark[]>;
+  loadConsents(partitions?: PartitionFilter): Promise<ConsentRow[]>;
   recordConsent(consent: ConsentRow): Promise<void>;
   listNotices(filter: { lineId?: string; period?: Period; kind?: string }): Promise<StoredNotice[]>;
 

@@ -4,7 +4,7 @@
  * the invoice's own content is never rewritten, only its status.
  */
 import type { ContactOutcome, InvoiceStatus, Micros, Period, Service, Zone } from "../domain/index.ts";
-import type { InvoiceEvent, LineRecord, OutboxRow, StoredInvoice } from "./ports.ts";
+import type { InvoiceEvent, LineRecord, OutboxRow, PartitionFilter, StoredInvoice } from "./ports.ts";
 
 export interface StoredCreditNote {
   readonly creditNoteId: string;
@@ -105,7 +105,8 @@ export interface ReviewStore {
   /** Every journaled record of these usage periods (of these lines only, when given), in journal order. */
   journaledUsage(usagePeriods: readonly Period[], lineIds?: ReadonlySet<string>): Promise<JournaledUsageRow[]>;
 
-  planChanges(status?: PlanChangeRow["status"]): Promise<PlanChangeRow[]>;
+  /** Plan changes by status, of the lines of `partitions` only when given (an engine's share, `PartitionFilter`). */
+  planChanges(status?: PlanChangeRow["status"], partitions?: PartitionFilter): Promise<PlanChangeRow[]>;
   /** Schedules plan changes and writes their notices to the outbox, in one transaction. */
   schedulePlanChanges(changes: readonly PlanChangeRow[], notices: readonly OutboxRow[]): Promise<void>;
   /** Puts lines on their new plans and marks the changes applied, in one transaction. */

@@ -8,13 +8,17 @@
 export interface LeasePort {
   /**
    * Takes the partitions of `free` that nobody holds or whose lease expired, and those of
-   * `orphaned` whose (someone's) lease expired; each taken partition gets a new, larger token.
+   * `orphaned` whose (someone's) lease expired, or that were released a lease ago and not taken
+   * back; each taken partition gets a new, larger token.
    */
   acquire(owner: string, request: LeaseRequest, seconds: number): Promise<Map<number, number>>;
   /** Extends the leases still held under their tokens; returns the partitions still held. */
   renew(owner: string, held: ReadonlyMap<number, number>, seconds: number): Promise<Set<number>>;
-  /** Gives the leases back at once (a clean stop), so that a successor need not wait for expiry. */
-  release(owner: string, held: ReadonlyMap<number, number>): Promise<void>;
+  /**
+   * Gives the leases back (a clean stop): the partitions' own engine may take them again at once,
+   * a standby after `seconds` (time for a restart to come back first).
+   */
+  release(owner: string, held: ReadonlyMap<number, number>, seconds: number): Promise<void>;
 }
 
 export interface LeaseRequest {

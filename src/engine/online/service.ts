@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { ConsentRow } from "../../store/index.ts";
 import type { ChargingEngine } from "../engine.ts";
+import { partitionFilter } from "../open.ts";
 import type { Clock } from "../types.ts";
 import { processRequest } from "./process.ts";
 import { OnlineSession, SessionTable } from "./sessions.ts";
@@ -44,8 +45,9 @@ export class OnlineCharging {
   /** Rebuilds the open sessions (and their reservations) from the store. */
   static async open(engine: ChargingEngine, clock: Clock, options: Partial<OnlineOptions> = {}): Promise<OnlineCharging> {
     const table = new SessionTable();
-    // A partitioned engine takes only the sessions of its own lines.
-    for (const row of await engine.store.online.loadSessions()) if (engine.lines.get(row.lineId)) table.add(OnlineSession.fromRow(row));
+    // A partitioned engine takes only the sessions of its own partitions' lines.
+    for (const row of await engine.store.online.loadSessions(partitionFilter(engine.partitions)))
+      if (engine.lines.get(row.lineId)) table.add(OnlineSession.fromRow(row));
     return new OnlineCharging(engine, table, clock, options);
   }
 

@@ -24,7 +24,7 @@ export class PostgresLeases implements LeasePort {
       `UPDATE partition_leases l SET owner = $1, token = l.token + 1, expires_at = now() + make_interval(secs => $4)
        FROM (SELECT partition FROM partition_leases
              WHERE (partition = ANY($2::int[]) AND (owner IS NULL OR expires_at <= now()))
-                OR (partition = ANY($3::int[]) AND owner IS NOT NULL AND expires_at <= now())
+                OR (partition = ANY($3::int[]) AND expires_at <= now())
              ORDER BY partition FOR UPDATE SKIP LOCKED) free
        WHERE l.partition = free.partition
        RETURNING l.partition, l.token`,
@@ -48,14 +48,17 @@ export class PostgresLeases implements LeasePort {
     return new Set(rows.map((r) => r.partition));
   }
 
-  async release(owner: string, held: ReadonlyMap<number, number>): Promise<void> {
+  async release(owner: string, held: ReadonlyMap<number, number>, seconds: number): Promise<void> {
     if (held.size === 0) return;
     const [partitions, tokens] = columns(held);
+    // Free at once for the partitions' own engine coming back; open to a standby (`orphaned`)
+    // one lease later. A partition never leased has no expiry: a standby never takes it, it
+    // waits for the engine configured for it.
     await this.pool.query(
-      `UPDATE partition_leases l SET owner = NULL, expires_at = NULL
+      `UPDATE partition_leases l SET owner = NULL, expires_at = now() + make_interval(secs => $4)
        FROM unnest($2::int[], $3::int8[]) AS f(partition, token)
        WHERE l.partition = f.partition AND l.token = f.token AND l.owner = $1`,
-      [owner, partitions, tokens],
+      [owner, partitions, tokens, seconds],
     );
   }
 }

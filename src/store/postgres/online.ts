@@ -1,6 +1,8 @@
 import type pg from "pg";
 import type { OnlineBatch, OnlineStore, ReservationRow, SessionRow } from "../online-ports.ts";
+import type { PartitionFilter } from "../ports.ts";
 import { int } from "./mapping.ts";
+import { ofPartitions } from "./partition-filter.ts";
 
 interface SessionPgRow {
   session_id: string;
@@ -44,8 +46,9 @@ export async function writeOnline(client: pg.PoolClient, batch: OnlineBatch): Pr
 export class PostgresOnlineStore implements OnlineStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async loadSessions(): Promise<SessionRow[]> {
-    const { rows } = await this.pool.query<SessionPgRow>("SELECT * FROM online_sessions ORDER BY session_id");
+  async loadSessions(partitions?: PartitionFilter): Promise<SessionRow[]> {
+    const { sql, params } = ofPartitions(partitions, "line");
+    const { rows } = await this.pool.query<SessionPgRow>(`SELECT * FROM online_sessions ${sql} ORDER BY session_id`, params);
     return rows.map((r) => ({
       sessionId: r.session_id,
       lineId: r.line_id,

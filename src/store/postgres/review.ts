@@ -1,10 +1,11 @@
 import type pg from "pg";
 import type { InvoiceStatus, Micros, Period } from "../../domain/index.ts";
-import type { InvoiceEvent, LineRecord, OutboxRow, StoredInvoice } from "../ports.ts";
+import type { InvoiceEvent, LineRecord, OutboxRow, PartitionFilter, StoredInvoice } from "../ports.ts";
 import type { JournaledUsageRow, PlanChangeRow, ReviewStore, ReviewWrite, StoredContact, StoredCreditNote, StoredPaymentPlan } from "../review-ports.ts";
 import { inTransaction } from "./connect.ts";
 import { insertOutbox } from "./journal.ts";
 import { type EventPgRow, eventFromPg, type InvoicePgRow, int, invoiceFromPg } from "./mapping.ts";
+import { ofPartitions } from "./partition-filter.ts";
 import {
   type ContactPgRow,
   type CreditNotePgRow,
@@ -149,10 +150,14 @@ export class PostgresReviewStore implements ReviewStore {
     return rows.map(journaledFromPg);
   }
 
-  async planChanges(status?: PlanChangeRow["status"]): Promise<PlanChangeRow[]> {
-    const { rows } = status
-      ? await this.pool.query<PlanChangePgRow>("SELECT * FROM plan_changes WHERE status = $1 ORDER BY effective_period, line_id", [status])
-      : await this.pool.query<PlanChangePgRow>("SELECT * FROM plan_changes ORDER BY effective_period, line_id");
+  async planChanges(status?: PlanChangeRow["status"], partitions?: PartitionFilter): Promise<PlanChangeRow[]> {
+    const only = ofPartitions(partitions, "line", "AND");
+    const params = status ? [...only.params, status] : only.params;
+    const byStatus = status ? `AND status = $${params.length}` : "";
+    const { rows } = await this.pool.query<PlanChangePgRow>(
+      `SELECT * FROM plan_changes WHERE true ${only.sql} ${byStatus} ORDER BY effective_period, line_id`,
+      params,
+    );
     return rows.map(planChangeFromPg);
   }
 

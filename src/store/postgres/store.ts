@@ -10,6 +10,7 @@ import type {
   JournalBatch,
   LineRecord,
   NoticeMark,
+  PartitionFilter,
   RejectRow,
   Store,
   StoredInvoice,
@@ -39,6 +40,7 @@ import {
   rejectFromPg,
 } from "./mapping.ts";
 import { PostgresOnlineStore } from "./online.ts";
+import { ofPartitions } from "./partition-filter.ts";
 import { type RetryPolicy, retrying } from "./retry.ts";
 import { PostgresReviewStore } from "./review.ts";
 import { PostgresSeriesStore } from "./series.ts";
@@ -112,8 +114,9 @@ export class PostgresStore implements Store {
     );
   }
 
-  async loadLines(): Promise<LineRecord[]> {
-    return (await this.pool.query<LinePgRow>("SELECT * FROM lines ORDER BY line_id")).rows.map(lineFromPg);
+  async loadLines(partitions?: PartitionFilter): Promise<LineRecord[]> {
+    const { sql, params } = ofPartitions(partitions, "part");
+    return (await this.pool.query<LinePgRow>(`SELECT * FROM lines ${sql} ORDER BY line_id`, params)).rows.map(lineFromPg);
   }
 
   async getLine(lineId: string): Promise<LineRecord | undefined> {
@@ -175,10 +178,12 @@ export class PostgresStore implements Store {
   /** Set by a partitioned engine (leases): checked in each commit's transaction, before writing. */
   fence: CommitFence | undefined;
 
-  async loadCounters(): Promise<CounterAggregate[]> {
+  async loadCounters(partitions?: PartitionFilter): Promise<CounterAggregate[]> {
+    const { sql, params } = ofPartitions(partitions, "part");
     const { rows } = await this.pool.query<{ line_id: string; usage_period: string; service: string; zone: string; quantity: string; amount: string }>(
       `SELECT line_id, usage_period, service, zone, SUM(quantity) AS quantity, SUM(amount) AS amount
-       FROM usage GROUP BY line_id, usage_period, service, zone`,
+       FROM usage ${sql} GROUP BY line_id, usage_period, service, zone`,
+      params,
     );
     return rows.map((r) => ({
       lineId: r.line_id,
@@ -190,23 +195,28 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async loadAllowances(): Promise<AllowanceAggregate[]> {
+  async loadAllowances(partitions?: PartitionFilter): Promise<AllowanceAggregate[]> {
+    const { sql, params } = ofPartitions(partitions, "part", "AND");
     const { rows } = await this.pool.query<{ line_id: string; usage_period: string; allowance_id: string; used: string }>(
       `SELECT line_id, usage_period, allowance_id, SUM(allowance_used) AS used FROM usage
-       WHERE allowance_id IS NOT NULL GROUP BY line_id, usage_period, allowance_id`,
+       WHERE allowance_id IS NOT NULL ${sql} GROUP BY line_id, usage_period, allowance_id`,
+      params,
     );
     return rows.map((r) => ({ lineId: r.line_id, period: r.usage_period as Period, allowanceId: r.allowance_id, used: int(r.used, "allowance_used") }));
   }
 
-  async loadNoticeMarks(): Promise<NoticeMark[]> {
-    const { rows } = await this.pool.query<{ line_id: string; period: string; key: string }>("SELECT line_id, period, key FROM outbox");
+  async loadNoticeMarks(partitions?: PartitionFilter): Promise<NoticeMark[]> {
+    const { sql, params } = ofPartitions(partitions, "line");
+    const { rows } = await this.pool.query<{ line_id: string; period: string; key: string }>(`SELECT line_id, period, key FROM outbox ${sql}`, params);
     // The key is `<line>:<period>:<notice key>`: the mark is what follows the prefix.
     return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, noticeKey: r.key.slice(`${r.line_id}:${r.period}:`.length) }));
   }
 
-  async loadConsents(): Promise<ConsentRow[]> {
+  async loadConsents(partitions?: PartitionFilter): Promise<ConsentRow[]> {
+    const { sql, params } = ofPartitions(partitions, "line");
     const { rows } = await this.pool.query<{ line_id: string; period: string; cap_id: string; at: string; actor: string; channel: string }>(
-      "SELECT * FROM consents ORDER BY line_id, period, cap_id",
+      `SELECT * FROM consents ${sql} ORDER BY line_id, period, cap_id`,
+      params,
     );
     return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, capId: r.cap_id, at: r.at, actor: r.actor, channel: r.channel }));
   }

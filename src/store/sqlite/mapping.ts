@@ -1,5 +1,16 @@
-import type { InvoiceStatus, Micros, Period, Service, Zone } from "../../domain/index.ts";
-import type { LineRecord, StoredInvoice, UsageIdentity, UsageRow } from "../ports.ts";
+import { type InvoiceStatus, type Micros, type Period, partitionOf, type Service, type Zone } from "../../domain/index.ts";
+import type { LineRecord, PartitionFilter, StoredInvoice, UsageIdentity, UsageRow } from "../ports.ts";
+
+/**
+ * The rows of lines in `partitions` (`PartitionFilter`), all without a filter. SQLite keeps no
+ * partition column: it serves one engine owning every partition, so the filter is only there to
+ * keep the ports' contract, and is applied after the query.
+ */
+export function inPartitions<T extends { readonly line_id: string }>(rows: T[], partitions: PartitionFilter | undefined): T[] {
+  if (!partitions) return rows;
+  const owned = new Set(partitions);
+  return rows.filter((r) => owned.has(partitionOf(r.line_id)));
+}
 
 export interface LineSqlRow {
   line_id: string;

@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import type { AnswerRow, OnlineBatch, OnlineStore, ReservationRow, SessionRow } from "../online-ports.ts";
+import type { PartitionFilter } from "../ports.ts";
+import { inPartitions } from "./mapping.ts";
 
 type Db = Database.Database;
 
@@ -64,8 +66,8 @@ export class SqliteOnlineStore implements OnlineStore {
     this.pruneAnswers.run(a.sessionId, a.requestNumber - 1);
   }
 
-  async loadSessions(): Promise<SessionRow[]> {
-    const rows = this.db.prepare("SELECT * FROM online_sessions ORDER BY session_id").all() as SessionSqlRow[];
+  async loadSessions(partitions?: PartitionFilter): Promise<SessionRow[]> {
+    const rows = inPartitions(this.db.prepare("SELECT * FROM online_sessions ORDER BY session_id").all() as SessionSqlRow[], partitions);
     return rows.map((r) => ({
       sessionId: r.session_id,
       lineId: r.line_id,

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import type { InvoiceStatus, Micros, Period } from "../../domain/index.ts";
-import type { InvoiceEvent, LineRecord, OutboxRow, StoredInvoice } from "../ports.ts";
+import type { InvoiceEvent, LineRecord, OutboxRow, PartitionFilter, StoredInvoice } from "../ports.ts";
 import type { JournaledUsageRow, PlanChangeRow, ReviewStore, ReviewWrite, StoredContact, StoredCreditNote, StoredPaymentPlan } from "../review-ports.ts";
-import { type InvoiceSqlRow, invoiceFromSql } from "./mapping.ts";
+import { type InvoiceSqlRow, inPartitions, invoiceFromSql } from "./mapping.ts";
 import {
   type ContactSqlRow,
   type CreditNoteSqlRow,
@@ -141,13 +141,13 @@ export class SqliteReviewStore implements ReviewStore {
     return out;
   }
 
-  async planChanges(status?: PlanChangeRow["status"]): Promise<PlanChangeRow[]> {
+  async planChanges(status?: PlanChangeRow["status"], partitions?: PartitionFilter): Promise<PlanChangeRow[]> {
     const rows = (
       status
         ? this.db.prepare("SELECT * FROM plan_changes WHERE status = ? ORDER BY effective_period, line_id").all(status)
         : this.db.prepare("SELECT * FROM plan_changes ORDER BY effective_period, line_id").all()
     ) as PlanChangeSqlRow[];
-    return rows.map(planChangeFromSql);
+    return inPartitions(rows, partitions).map(planChangeFromSql);
   }
 
   async schedulePlanChanges(changes: readonly PlanChangeRow[], notices: readonly OutboxRow[]): Promise<void> {

@@ -9,6 +9,7 @@ import type {
   JournalBatch,
   LineRecord,
   NoticeMark,
+  PartitionFilter,
   RejectRow,
   Store,
   StoredInvoice,
@@ -23,6 +24,7 @@ import {
   type IdentitySqlRow,
   type InvoiceSqlRow,
   identityFromSql,
+  inPartitions,
   invoiceFromSql,
   type LineSqlRow,
   lineFromSql,
@@ -131,8 +133,8 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async loadLines(): Promise<LineRecord[]> {
-    return (this.db.prepare("SELECT * FROM lines ORDER BY line_id").all() as LineSqlRow[]).map(lineFromSql);
+  async loadLines(partitions?: PartitionFilter): Promise<LineRecord[]> {
+    return inPartitions(this.db.prepare("SELECT * FROM lines ORDER BY line_id").all() as LineSqlRow[], partitions).map(lineFromSql);
   }
 
   async getLine(lineId: string): Promise<LineRecord | undefined> {
@@ -155,14 +157,14 @@ export class SqliteStore implements Store {
     this.writeBatch(batch);
   }
 
-  async loadCounters(): Promise<CounterAggregate[]> {
-    const rows = this.db
+  async loadCounters(partitions?: PartitionFilter): Promise<CounterAggregate[]> {
+    const all = this.db
       .prepare(
         `SELECT line_id, usage_period, service, zone, SUM(quantity) AS quantity, SUM(amount) AS amount
          FROM usage GROUP BY line_id, usage_period, service, zone`,
       )
       .all() as { line_id: string; usage_period: string; service: string; zone: string; quantity: number; amount: number }[];
-    return rows.map((r) => ({
+    return inPartitions(all, partitions).map((r) => ({
       lineId: r.line_id,
       period: r.usage_period as Period,
       service: r.service as Service,
@@ -172,24 +174,25 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async loadAllowances(): Promise<AllowanceAggregate[]> {
-    const rows = this.db
+  async loadAllowances(partitions?: PartitionFilter): Promise<AllowanceAggregate[]> {
+    const all = this.db
       .prepare(
         `SELECT line_id, usage_period, allowance_id, SUM(allowance_used) AS used FROM usage
          WHERE allowance_id IS NOT NULL GROUP BY line_id, usage_period, allowance_id`,
       )
       .all() as { line_id: string; usage_period: string; allowance_id: string; used: number }[];
-    return rows.map((r) => ({ lineId: r.line_id, period: r.usage_period as Period, allowanceId: r.allowance_id, used: r.used }));
+    return inPartitions(all, partitions).map((r) => ({ lineId: r.line_id, period: r.usage_period as Period, allowanceId: r.allowance_id, used: r.used }));
   }
 
-  async loadNoticeMarks(): Promise<NoticeMark[]> {
-    const rows = this.db.prepare("SELECT line_id, period, key FROM outbox").all() as { line_id: string; period: string; key: string }[];
+  async loadNoticeMarks(partitions?: PartitionFilter): Promise<NoticeMark[]> {
+    const all = this.db.prepare("SELECT line_id, period, key FROM outbox").all() as { line_id: string; period: string; key: string }[];
+    const rows = inPartitions(all, partitions);
     const prefix = (r: { line_id: string; period: string }) => `${r.line_id}:${r.period}:`.length;
     return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, noticeKey: r.key.slice(prefix(r)) }));
   }
 
-  async loadConsents(): Promise<ConsentRow[]> {
-    const rows = this.db.prepare("SELECT * FROM consents").all() as {
+  async loadConsents(partitions?: PartitionFilter): Promise<ConsentRow[]> {
+    const all = this.db.prepare("SELECT * FROM consents").all() as {
       line_id: string;
       period: string;
       cap_id: string;
@@ -197,7 +200,14 @@ export class SqliteStore implements Store {
       actor: string;
       channel: string;
     }[];
-    return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, capId: r.cap_id, at: r.at, actor: r.actor, channel: r.channel }));
+    return inPartitions(all, partitions).map((r) => ({
+      lineId: r.line_id,
+      period: r.period as Period,
+      capId: r.cap_id,
+      at: r.at,
+      actor: r.actor,
+      channel: r.channel,
+    }));
   }
 
   async recordConsent(c: ConsentRow): Promise<void> {
