@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { partitionOf } from "../../domain/index.ts";
 import { decodeBatch, MAX_RECORDS_PER_MESSAGE } from "./batch.ts";
-import { partitionOfRecord } from "./publish.ts";
+import { partitionOfRecord, publishUsage } from "./publish.ts";
 import { interchangeLines } from "./records.ts";
 import { subjects } from "./subjects.ts";
 
@@ -61,6 +61,71 @@ describe("a stream message as a batch of usage records", () => {
     assert.equal(partitionOfRecord(record("a", "L1")), P);
     assert.equal(partitionOfRecord(JSON.stringify({ imsi: "208013000000001" })), partitionOf("208013000000001"));
     assert.equal(partitionOfRecord("not json"), 0);
+  });
+
+  it("reads line_id without parsing only when that is unambiguous, and always as JSON.parse would", () => {
+    const parsed = (line: string) => {
+      try {
+        const r = JSON.parse(line) as Record<string, unknown>;
+        const key = [r.line_id, r.imsi, r.msisdn].find((v) => typeof v === "string" || typeof v === "number");
+        return key === undefined ? 0 : partitionOf(String(key));
+      } catch {
+        return 0;
+      }
+    };
+    for (const line of [
+      record("a", "B0"),
+      '{"line_id":"B\\"0"}',
+      '{"line_id":"B\\u0030"}',
+      '{"a":"\\"line_id\\":\\"X\\"","line_id":"B0"}',
+      '{"a":{"line_id":"X"},"imsi":"208013000000001"}',
+      '{"line_id":"A","line_id":"B"}',
+      '{"line_id":12}',
+      '{"line_id":"B0" }',
+      '{"a":"line_id","line_id":"Q"}',
+      '{"line_id":"","imsi":"208013000000001"}',
+      '{"x":"é","line_id":"ligne-é"}',
+    ])
+      assert.equal(partitionOfRecord(line), parsed(line), line);
+  });
+
+  it("sends partial batches once too many records wait, in partition order, the same messages each time", async () => {
+    const sent: { subject: string; records: number; id: string | undefined }[] = [];
+    const js = {
+      publish: async (subject: string, body: string, opts?: { msgID?: string }) => {
+        sent.push({ subject, records: body.split("\n").length - 1, id: opts?.msgID });
+        return { duplicate: false };
+      },
+    } as unknown as Parameters<typeof publishUsage>[0];
+    const lines = Array.from({ length: 10 }, (_, i) => record(`r${i}`, i % 2 === 0 ? "L1" : "B0"));
+    const report = await publishUsage(js, lines, { recordsPerMessage: 4, maxBuffered: 3 });
+    // L1 is partition 110, B0 239: each flush sends L1's batch first.
+    const [l1, b0] = ["usage.110", "usage.239"];
+    assert.deepEqual(
+      sent.map((m) => [m.subject, m.records]),
+      [
+        [l1, 2],
+        [b0, 1],
+        [l1, 1],
+        [b0, 2],
+        [l1, 2],
+        [b0, 1],
+        [b0, 1],
+      ],
+    );
+    assert.equal(report.records, 10);
+    const again: string[] = [];
+    const js2 = {
+      publish: async (_s: string, _b: string, opts?: { msgID?: string }) => {
+        again.push(opts?.msgID ?? "");
+        return { duplicate: false };
+      },
+    } as unknown as Parameters<typeof publishUsage>[0];
+    await publishUsage(js2, lines, { recordsPerMessage: 4, maxBuffered: 3 });
+    assert.deepEqual(
+      again,
+      sent.map((m) => m.id),
+    );
   });
 
   it("turns CSV rows into interchange objects, and passes a broken row on for the consumer to reject", () => {
