@@ -1,7 +1,7 @@
 // The crash campaign (issue 8, item 4): the real CLI killed with SIGKILL at random moments of a
 // usage import, a stream ingest or online (Diameter Gy) load, restarted, and the store checked
 // against the guarantees.
-//   node --import tsx scripts/crash-campaign.ts [--runs N] [--db sqlite|postgres] [--mode file|stream|online]
+//   node --import tsx scripts/crash-campaign.ts [--runs N] [--db sqlite|postgres] [--mode file|stream|online|engines]
 //                                               [--seed N] [--lines N] [--restart-postgres]
 // Prints one JSON summary line on standard output; exits 1 on any violation.
 import { parseArgs } from "node:util";
@@ -24,7 +24,8 @@ const mode = values.mode;
 const restartPostgres = values["restart-postgres"];
 if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a positive integer, not "${values.runs}"`);
 if (db !== "sqlite" && db !== "postgres") usage(`--db must be sqlite or postgres, not "${db}"`);
-if (mode !== "file" && mode !== "stream" && mode !== "online") usage(`--mode must be file, stream or online, not "${mode}"`);
+if (mode !== "file" && mode !== "stream" && mode !== "online" && mode !== "engines") usage(`--mode must be file, stream, online or engines, not "${mode}"`);
+if (mode === "engines" && db !== "postgres") usage("--mode engines needs --db postgres: the engines' leases live in PostgreSQL");
 // Restarting the cluster disturbs everything else using it: only when asked, and only where it
 // means something (an import into PostgreSQL).
 if (restartPostgres && (db !== "postgres" || mode !== "file")) usage("--restart-postgres needs --db postgres --mode file");

@@ -1,5 +1,6 @@
-// The crash campaign in CI size: a few SIGKILLs of the real CLI importing usage into SQLite and
-// serving Gy, and proof that its checkers do see a store that breaks a guarantee.
+// The crash campaign in CI size: a few SIGKILLs of the real CLI importing usage into SQLite,
+// serving Gy, and of partitioned engines on PostgreSQL and NATS, and proof that its checkers do
+// see a store that breaks a guarantee.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import Database from "better-sqlite3";
@@ -11,7 +12,11 @@ import { GyRun } from "../scripts/crash/online-driver.ts";
 import { makeOnlineWorkload } from "../scripts/crash/online-workload.ts";
 import { buildReference } from "../scripts/crash/reference.ts";
 import { makeWorkload } from "../scripts/crash/workload.ts";
+import { natsSkip, postgresSkip } from "./helpers/servers.ts";
 import { tempDir } from "./helpers/temp.ts";
+
+// The engines mode needs both servers; without one it is skipped with the reason (CI=true: fails).
+const enginesSkip = (await postgresSkip()) || (await natsSkip());
 
 test("three kill -9 iterations of a SQLite usage import break no guarantee", { timeout: 120_000 }, async () => {
   const summary = await runCampaign({ runs: 3, db: "sqlite", mode: "file", lines: 300, seed: 8 });
@@ -65,4 +70,15 @@ test("the online checks report an answered report missing from the journal, and 
     again.findings.map((f) => f.code),
     ["answer_differs_from_clean_run"],
   );
+});
+
+test("one kill -9 iteration of two partitioned engines on PostgreSQL leases breaks no guarantee", {
+  timeout: 90_000,
+  skip: enginesSkip,
+}, async () => {
+  const summary = await runCampaign({ runs: 1, db: "postgres", mode: "engines", lines: 40, seed: 8 });
+  assert.deepEqual(summary.violations, []);
+  assert.equal(summary.runs, 1);
+  assert.ok(summary.kills >= 1, `the iteration kills an engine (${summary.kills} kills)`);
+  assert.ok(summary.engines && summary.engines.takeovers + summary.engines.restarts >= 1, "a killed engine's partitions are served again");
 });

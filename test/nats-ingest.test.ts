@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
+import Database from "better-sqlite3";
 import { App } from "../src/app/index.ts";
 import { partitionOf } from "../src/domain/index.ts";
 import { interchangeLines, NatsIngest, publishUsage, subjects } from "../src/ingest/nats/index.ts";
+import { ensureConsumer, ensureStream } from "../src/ingest/nats/subjects.ts";
 import { gardefou, json } from "./helpers/cli.ts";
 import { freshStream, NATS_URL, natsSkip } from "./helpers/servers.ts";
 import { FIXTURES, NOVEMBER_2009, tempDir } from "./helpers/temp.ts";
@@ -142,5 +144,61 @@ describe("usage from NATS JetStream", { skip: await natsSkip() }, () => {
     assert.equal(dead?.header.get("Gardefou-Original-Subject"), on.usage(p));
     assert.deepEqual([...(dead?.data ?? [])], [0x7b, 0xff], "the body is kept as it came");
     await app.close();
+  });
+
+  it("a partition's new owner is sent first, in stream order, what the previous owner left unacknowledged", async () => {
+    const own = freshStream();
+    after(() => own.drop());
+    const onOwn = subjects(own.subjectPrefix);
+    const p = partitionOf("L0003");
+    const jsm = await jetstreamManager(nc);
+    await ensureStream(jsm, own.stream, onOwn);
+    // A long ack wait, as in production: what the dead owner held would otherwise come back
+    // only after it, behind the records published since.
+    const durable = await ensureConsumer(jsm, own.stream, onOwn, own.durablePrefix, p, { maxAckPending: 64, ackWaitMs: 60_000 });
+    const record = (id: string, day: number) =>
+      JSON.stringify({
+        record_id: id,
+        line_id: "L0003",
+        service: "data",
+        started_at: `2009-10-0${day}T10:00:00Z`,
+        bytes_up: 10,
+        bytes_down: 20,
+        serving_plmn: "20801",
+      });
+    const js = jetstream(nc);
+    await js.publish(onOwn.usage(p), `${record("o-1", 5)}\n${record("o-2", 6)}\n`, { msgID: "order-1" });
+
+    // The previous owner: sent the first message, killed before acknowledging it.
+    const dead = await connect({ servers: NATS_URL });
+    const held = await (await jetstream(dead).consumers.get(own.stream, durable)).next({ expires: 5000 });
+    assert.equal(held?.seq, 1);
+    await dead.close();
+    await js.publish(onOwn.usage(p), `${record("o-3", 7)}\n`, { msgID: "order-2" });
+
+    const dir = tempDir();
+    const app = await App.open({ dbPath: join(dir, "o.db"), clock: NOVEMBER_2009 });
+    await app.importLinesFile(join(FIXTURES, "lines.csv"));
+    const started = await NatsIngest.start(app.engine, {
+      servers: NATS_URL,
+      stream: own.stream,
+      subjectPrefix: own.subjectPrefix,
+      durablePrefix: own.durablePrefix,
+      partitions: [p],
+      now: () => Date.now(),
+    });
+    assert.ok(started.ok);
+    let stats: Awaited<ReturnType<NatsIngest["stop"]>>;
+    try {
+      await until(() => started.ingest.stats.accepted === 3);
+    } finally {
+      stats = await started.ingest.stop();
+      await app.close();
+    }
+    assert.equal(stats.rewound, 1);
+    const db = new Database(join(dir, "o.db"), { readonly: true });
+    const order = db.prepare("SELECT record_id FROM usage ORDER BY seq").pluck().all();
+    db.close();
+    assert.deepEqual(order, ["o-1", "o-2", "o-3"], "charged in the stream's order");
   });
 });

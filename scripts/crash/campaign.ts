@@ -7,18 +7,22 @@ import { Random } from "../../src/demo/random.ts";
 import { checkAcknowledged, checkAfterCrash, checkComplete, type Finding, type Violation } from "./checks.ts";
 import { runCli } from "./child.ts";
 import type { Driver } from "./driver.ts";
+import { type EnginesStats, enginesIteration } from "./engines-driver.ts";
 import { fileDriver } from "./file-driver.ts";
 import { type OnlineStats, runOnlineCampaign } from "./online-campaign.ts";
 import { buildReference, prepareStore, type Reference } from "./reference.ts";
-import { openSql } from "./sql.ts";
+import { openSql, type Sql } from "./sql.ts";
 import { type DbKind, scratchStore, waitForPostgres } from "./stores.ts";
 import { IDLE_TAIL_MS, streamDriver } from "./stream-driver.ts";
 import { makeWorkload, type Workload } from "./workload.ts";
 
+export type CampaignMode = "file" | "stream" | "online" | "engines";
+
 export interface CampaignOptions {
   readonly runs: number;
   readonly db: DbKind;
-  readonly mode: "file" | "stream" | "online";
+  /** `engines` (two `gardefou engine` on PostgreSQL leases) needs `db: "postgres"`. */
+  readonly mode: CampaignMode;
   /** Restart the local PostgreSQL cluster mid-import instead of killing the CLI. */
   readonly restartPostgres?: boolean;
   readonly seed?: number;
@@ -37,18 +41,28 @@ export interface CampaignSummary {
   acked_checked: number;
   violations: Violation[];
   db: DbKind;
-  mode: "file" | "stream" | "online";
+  mode: CampaignMode;
   records: number;
   seed: number;
   seconds: number;
   /** `--mode online` only: Gy sessions, retransmissions, replayed answers (online-campaign.ts). */
   online?: OnlineStats;
+  /** `--mode engines` only: restarts, takeovers, engines that stopped by themselves (engines-driver.ts). */
+  engines?: EnginesStats;
+}
+
+/** When kills land, in ms from the spawn: after start-up, before the workload is done. */
+export interface KillWindow {
+  readonly startMs: number;
+  fullMs: number;
 }
 
 const PG_RESTART = ["--skip-systemctl-redirect", "15", "main", "restart"];
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignSummary> {
   if (options.mode === "online") return runOnlineCampaign(options);
+  if (options.mode === "engines" && options.db !== "postgres") throw new Error("--mode engines needs --db postgres: leases live in PostgreSQL");
+  const iterate = options.mode === "engines" ? enginesIteration : iteration;
   const started = Date.now();
   const seed = options.seed ?? Date.now() % 1_000_000;
   const rng = new Random(seed);
@@ -76,13 +90,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignSum
     log(`workload: ${workload.rows} rows, ${ref.records} charged records, ${ref.outboxKeys.size} notices (seed ${seed})`);
     // A clean run of the real CLI, checked like any other: it also times the workload, so that
     // kills land anywhere from start-up to the last commit.
-    const fullMs = await iteration(0, options, workload, ref, rng, summary, dir, undefined);
+    const fullMs = await iterate(0, options, workload, ref, rng, summary, dir, undefined);
     const startMs = (await runCli(["--help"])).ms;
     // A stream ingest ends after it has been idle for a while: that tail is not worth a kill.
-    const window = { startMs, fullMs: options.mode === "stream" ? Math.max(startMs + 500, fullMs - IDLE_TAIL_MS) : fullMs };
+    const window: KillWindow = { startMs, fullMs: options.mode === "stream" ? Math.max(startMs + 500, fullMs - IDLE_TAIL_MS) : fullMs };
     log(`calibration: an uninterrupted run takes ${fullMs} ms, start-up alone ${startMs} ms`);
     for (let i = 1; i <= options.runs; i++) {
-      await iteration(i, options, workload, ref, rng, summary, dir, window);
+      await iterate(i, options, workload, ref, rng, summary, dir, window);
       summary.runs++;
       if (i % 10 === 0 || i === options.runs) log(`${i}/${options.runs}: ${summary.kills} kills, ${summary.violations.length} violation(s)`);
     }
@@ -94,8 +108,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignSum
   return summary;
 }
 
-/** One iteration: a fresh store, one or two crashes, a run to completion; returns its duration. */
-async function iteration(
+/**
+ * One iteration of a mode: a fresh store, its kills (none without `window`: the clean run),
+ * the workload completed, the checks; returns how long the uninterrupted part took.
+ */
+export type Iteration = (
   i: number,
   options: CampaignOptions,
   workload: Workload,
@@ -103,8 +120,11 @@ async function iteration(
   rng: Random,
   summary: CampaignSummary,
   dir: string,
-  window: { readonly startMs: number; fullMs: number } | undefined,
-): Promise<number> {
+  window: KillWindow | undefined,
+) => Promise<number>;
+
+/** One iteration of the file and stream modes: one or two crashes, a run to completion. */
+const iteration: Iteration = async (i, options, workload, ref, rng, summary, dir, window) => {
   const store = scratchStore(options.db, dir, `run-${i}`);
   const driver: Driver = options.mode === "file" ? fileDriver(workload, ref, dir) : await streamDriver(workload, ref);
   const report = (phase: string, findings: Finding[]) => {
@@ -156,18 +176,7 @@ async function iteration(
           window.fullMs = Math.max(window.startMs + 50, Math.round(outcome.ms * 0.9));
           if (killedHere === 0 && k === crashes && crashes < 6) crashes++;
         }
-        const sql = await openSql(store.db);
-        try {
-          const crash = await checkAfterCrash(sql, ref);
-          report(`after crash ${k} (${at} ms)`, crash.findings);
-          const acked = await driver.acknowledged(sql);
-          summary.acked_checked += acked.length;
-          report(`after crash ${k} (${at} ms)`, await checkAcknowledged(sql, acked));
-          journalRows = crash.journalRows;
-          if (journalRows > 0 && journalRows < ref.records) summary.mid_import++;
-        } finally {
-          await sql.close();
-        }
+        journalRows = await checkCrash(store.db, ref, driver.acknowledged, summary, (findings) => report(`after crash ${k} (${at} ms)`, findings));
       }
     }
     const t = Date.now();
@@ -180,6 +189,31 @@ async function iteration(
     // A store that broke a guarantee is kept for a look; the others go.
     if (summary.violations.length === before) await store.drop();
     else options.log?.(`iteration ${i}: kept ${store.db}`);
+  }
+};
+
+/**
+ * The checks right after a kill: the journal as the crash left it, and every record acknowledged
+ * so far in it. Returns the journal's rows (counted as mid-import when neither none nor all).
+ */
+export async function checkCrash(
+  db: string,
+  ref: Reference,
+  acknowledged: (sql: Sql) => Promise<string[]>,
+  summary: CampaignSummary,
+  report: (findings: Finding[]) => void,
+): Promise<number> {
+  const sql = await openSql(db);
+  try {
+    const crash = await checkAfterCrash(sql, ref);
+    report(crash.findings);
+    const acked = await acknowledged(sql);
+    summary.acked_checked += acked.length;
+    report(await checkAcknowledged(sql, acked));
+    if (crash.journalRows > 0 && crash.journalRows < ref.records) summary.mid_import++;
+    return crash.journalRows;
+  } finally {
+    await sql.close();
   }
 }
 

@@ -18,11 +18,11 @@ export interface ChildOutcome {
  * Runs the real CLI (from the sources, as `gardefou` would) in its own process. With `killAfterMs`
  * it gets SIGKILL — no handler, no flush, no close — at that moment unless it ended before;
  * `during` runs at that moment instead of the kill when given (a database restart). Aborting
- * `signal` stops it with SIGTERM, aborting `kill` kills it.
+ * `signal` stops it with SIGTERM, aborting `kill` kills it. `onStderr` sees standard error as it comes.
  */
 export function runCli(
   args: readonly string[],
-  options: { killAfterMs?: number; during?: () => Promise<void>; signal?: AbortSignal; kill?: AbortSignal } = {},
+  options: { killAfterMs?: number; during?: () => Promise<void>; signal?: AbortSignal; kill?: AbortSignal; onStderr?: (text: string) => void } = {},
 ): Promise<ChildOutcome> {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
@@ -33,6 +33,7 @@ export function runCli(
   });
   child.stderr.setEncoding("utf8").on("data", (s: string) => {
     stderr += s;
+    options.onStderr?.(s);
   });
   let killed = false;
   let interrupted = false;

@@ -60,7 +60,7 @@ export function registerNats(program: Command, output: Output, globals: () => Gl
       output.out(
         opts.json
           ? json(stats)
-          : `messages ${stats.messages}, read ${stats.read}: accepted ${stats.accepted}, duplicates ${stats.duplicates}, rejected ${stats.rejected}, dead-lettered ${stats.deadLettered}`,
+          : `messages ${stats.messages}, read ${stats.read}: accepted ${stats.accepted}, duplicates ${stats.duplicates}, rejected ${stats.rejected}, dead-lettered ${stats.deadLettered}${stats.rewound > 0 ? `, ${stats.rewound} left unacknowledged by a previous owner delivered again` : ""}`,
       );
     });
 

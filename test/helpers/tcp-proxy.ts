@@ -14,7 +14,7 @@ interface Pair {
 interface Watch {
   readonly marker: Buffer;
   remaining: number;
-  readonly action: "cut" | "lose-answer";
+  readonly action: "cut" | "lose-answer" | "seen";
   readonly done: () => void;
 }
 
@@ -89,6 +89,11 @@ export class TcpProxy {
     return this.watch(marker, 1, "lose-answer");
   }
 
+  /** Resolves when the `nth` client message containing `marker` has gone through, untouched. */
+  seen(marker: string, nth = 1): Promise<void> {
+    return this.watch(marker, nth, "seen");
+  }
+
   async close(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -128,7 +133,10 @@ export class TcpProxy {
       for (const w of cuts) w.done();
       return;
     }
-    for (const w of fired) pair.loseAnswer = w.done;
+    for (const w of fired) {
+      if (w.action === "seen") w.done();
+      else pair.loseAnswer = w.done;
+    }
     pair.server.write(chunk);
   }
 

@@ -64,7 +64,7 @@ export class EngineMetrics {
   private engine: ChargingEngine | undefined;
   private ingest: NatsIngest | undefined;
   /** Totals of the consumers replaced when the engine reopened on more partitions. */
-  private readonly before: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0 };
+  private readonly before: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0, rewound: 0 };
   private lag = new Map<string, number>();
   private lagPrefix = "gardefou";
   private lagAt: number | undefined;

@@ -3,7 +3,7 @@ import { type ConsumerMessages, type JetStreamClient, type JsMsg, jetstream, jet
 import { connect, headers, type NatsConnection } from "@nats-io/transport-node";
 import type { ChargingEngine } from "../../engine/index.ts";
 import { type DecodedBatch, decodeBatch } from "./batch.ts";
-import { ensureConsumer, ensureStream, type Subjects, subjects } from "./subjects.ts";
+import { ensureConsumer, ensureStream, rewindAbandoned, type Subjects, subjects } from "./subjects.ts";
 
 export interface NatsIngestOptions {
   readonly servers: string;
@@ -32,6 +32,8 @@ export interface NatsIngestStats {
   duplicates: number;
   rejected: number;
   deadLettered: number;
+  /** Messages a previous owner had been sent and left unacknowledged, delivered again at start. */
+  rewound: number;
 }
 
 export type NatsIngestResult =
@@ -45,7 +47,7 @@ export type NatsIngestResult =
  * keys make the redelivery charge nothing twice.
  */
 export class NatsIngest {
-  readonly stats: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0 };
+  readonly stats: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0, rewound: 0 };
   private readonly iterators: ConsumerMessages[] = [];
   private readonly loops: Promise<void>[] = [];
   private failure: Error | undefined;
@@ -81,6 +83,8 @@ export class NatsIngest {
         maxAckPending: window * 4,
         ackWaitMs: options.ackWaitMs ?? 60_000,
       });
+      // What a previous owner left unacknowledged comes first, in stream order.
+      ingest.stats.rewound += await rewindAbandoned(jsm, options.stream, name);
       const consumer = await ingest.js.consumers.get(options.stream, name);
       const messages = await consumer.consume({ max_messages: window });
       ingest.iterators.push(messages);

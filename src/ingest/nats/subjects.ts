@@ -80,3 +80,27 @@ export async function ensureConsumer(
   }
   return name;
 }
+
+/**
+ * Hands a partition's consumer to a new owner in stream order. Messages delivered to an owner
+ * that died (or stopped) without acknowledging them come back only when their ack wait lapses,
+ * after whatever the new owner is sent meanwhile: a line's later records would be charged
+ * before its earlier ones, and spend its allowance differently than the stream says. When the
+ * consumer has such messages, it is made again, same configuration, starting just after its ack
+ * floor: everything unacknowledged is delivered again at once, in order. Messages acknowledged
+ * above the floor come again too and count as duplicates. Call it only as the partition's fenced
+ * owner, before consuming: a stale owner still reading the old consumer loses it.
+ * Returns the number of messages that were pending.
+ */
+export async function rewindAbandoned(jsm: JetStreamManager, stream: string, name: string): Promise<number> {
+  const info = await jsm.consumers.info(stream, name);
+  if (info.num_ack_pending === 0) return 0;
+  const { config } = info;
+  await jsm.consumers.delete(stream, name);
+  await jsm.consumers.add(stream, {
+    ...config,
+    deliver_policy: DeliverPolicy.StartSequence,
+    opt_start_seq: info.ack_floor.stream_seq + 1,
+  });
+  return info.num_ack_pending;
+}
