@@ -152,6 +152,32 @@ describe("partitioned engines: leases and fencing on PostgreSQL", { skip: await 
     }
   });
 
+  it("records a consent only under the line's lease: a stale owner's is refused and not stored", async () => {
+    const schema = freshSchema();
+    const store = await open(schema.url);
+    try {
+      await seeded(schema.url);
+      const leases = new PostgresLeases(store.pool);
+      const p = partitionOf("L0003");
+      const held = await leases.acquire("A", { free: [p], orphaned: [] }, 30);
+      store.fence = leaseFence("A", () => held);
+      const consent = { lineId: "L0003", period: "2009-10" as Period, capId: "eu-roaming-data", at: "2009-10-20T10:00:00.000Z", actor: "care", channel: "web" };
+      await store.recordConsent(consent);
+      await store.pool.query("UPDATE partition_leases SET expires_at = now() - interval '1 second' WHERE partition = $1", [p]);
+      assert.equal((await leases.acquire("B", { free: [], orphaned: [p] }, 30)).size, 1, "B took the partition over");
+      await assert.rejects(store.recordConsent({ ...consent, period: "2009-11" as Period }), /lease lost on partition/);
+      await assert.rejects(store.recordConsent({ ...consent, lineId: "VAL-0001" }), /no lease on partition/);
+      assert.deepEqual(
+        (await store.loadConsents()).map((c) => c.period),
+        ["2009-10"],
+        "only the consent recorded under the lease",
+      );
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
+  });
+
   it("a clean stop gives the leases back: its engine may come back at once, a standby takes them one lease later", async () => {
     const schema = freshSchema();
     const store = await open(schema.url);

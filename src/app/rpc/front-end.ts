@@ -1,5 +1,6 @@
 import { partitionOf } from "../../domain/index.ts";
 import type { LineRecord, Store } from "../../store/index.ts";
+import type { FenceScope } from "../../store/postgres/leases.ts";
 import type { FrontEndConfig } from "../app.ts";
 import { UserError } from "../errors.ts";
 import { DEFAULT_RPC_PREFIX } from "./protocol.ts";
@@ -13,8 +14,8 @@ import { EngineRouter } from "./router.ts";
 export async function frontEnd(store: Store, config: FrontEndConfig): Promise<EngineRouter> {
   if (store.kind !== "postgres") throw new UserError("invalid_option", "a front end (--engines) needs a postgres:// store: the engines' leases live there");
   const router = await EngineRouter.connect({ servers: config.servers, prefix: config.prefix ?? DEFAULT_RPC_PREFIX, patienceMs: config.patienceMs });
-  (store as Store & { fence?: unknown }).fence = async (_client: unknown, batch: { usage: readonly unknown[]; online?: { answers: readonly unknown[] } }) => {
-    if (batch.usage.length > 0 || (batch.online?.answers.length ?? 0) > 0) {
+  (store as Store & { fence?: unknown }).fence = async (_client: unknown, scope: FenceScope) => {
+    if (scope.charges) {
       throw new UserError("not_on_front_end", "a front end does not charge usage: the partition's owner does");
     }
   };

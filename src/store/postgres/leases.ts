@@ -4,8 +4,24 @@ import type { LeasePort, LeaseRequest } from "../../engine/leases/book.ts";
 import type { JournalBatch } from "../ports.ts";
 import { int } from "./mapping.ts";
 
-/** Checked inside a journal transaction, before anything is written: throws to roll it back. */
-export type CommitFence = (client: pg.PoolClient, batch: JournalBatch) => Promise<void>;
+/** What a transaction about to be fenced writes. */
+export interface FenceScope {
+  /** The partitions of the lines it writes (none: rejects only). */
+  readonly partitions: readonly number[];
+  /** True when it charges: usage rows, or online answers that grant or debit units. */
+  readonly charges: boolean;
+}
+
+/** What a journal batch writes, for its fence. */
+export function scopeOf(batch: JournalBatch): FenceScope {
+  return { partitions: partitionsOf(batch), charges: batch.usage.length > 0 || (batch.online?.answers.length ?? 0) > 0 };
+}
+
+/**
+ * Checked inside a transaction that writes a line's state (a journal batch, a consent), before
+ * anything is written: throws to roll it back.
+ */
+export type CommitFence = (client: pg.PoolClient, scope: FenceScope) => Promise<void>;
 
 /** A commit refused because this engine no longer holds a partition it writes. */
 export class LeaseLostError extends Error {
@@ -85,9 +101,9 @@ export function partitionsOf(batch: JournalBatch): number[] {
  * batch that writes no line (only rejects) is checked against every lease held.
  */
 export function leaseFence(owner: string, held: () => ReadonlyMap<number, number>): CommitFence {
-  return async (client, batch) => {
+  return async (client, scope) => {
     const tokens = held();
-    const touched = partitionsOf(batch);
+    const touched = scope.partitions;
     const check = touched.length > 0 ? touched : [...tokens.keys()].sort((a, b) => a - b);
     const notHeld = check.filter((p) => !tokens.has(p));
     if (notHeld.length > 0 || check.length === 0) throw new LeaseLostError(`no lease on partition(s) ${notHeld.join(", ") || "(none held)"}`);

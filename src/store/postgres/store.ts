@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import type { Period, Service, Zone } from "../../domain/index.ts";
+import { type Period, partitionOf, type Service, type Zone } from "../../domain/index.ts";
 import type {
   AllowanceAggregate,
   ConsentRow,
@@ -22,7 +22,7 @@ import { PostgresAnomalyStore } from "./anomaly.ts";
 import { PostgresAuthStore } from "./auth.ts";
 import { inTransaction, MigrationError, migrate, type PostgresOpenError, type PostgresOptions, poolConfig, redact } from "./connect.ts";
 import { FIND_USAGE_SQL, recordIdArray, writeJournal } from "./journal.ts";
-import type { CommitFence } from "./leases.ts";
+import { type CommitFence, scopeOf } from "./leases.ts";
 import {
   type EventPgRow,
   eventFromPg,
@@ -158,7 +158,7 @@ export class PostgresStore implements Store {
       inTransaction(this.pool, async (client) => {
         const logged = await client.query("INSERT INTO commit_log (batch_id) VALUES ($1) ON CONFLICT (batch_id) DO NOTHING", [batchId]);
         if (logged.rowCount === 0) return; // an earlier attempt committed it
-        if (fence) await fence(client, batch);
+        if (fence) await fence(client, scopeOf(batch));
         await writeJournal(client, batch);
         if (prune) await client.query(`DELETE FROM commit_log WHERE committed_at < now() - interval '${COMMIT_LOG_KEEP}'`);
       }),
@@ -222,14 +222,26 @@ export class PostgresStore implements Store {
   }
 
   async recordConsent(c: ConsentRow): Promise<void> {
-    await this.pool.query("INSERT INTO consents (line_id, period, cap_id, at, actor, channel) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING", [
-      c.lineId,
-      c.period,
-      c.capId,
-      c.at,
-      c.actor,
-      c.channel,
-    ]);
+    const insert = (client: pg.Pool | pg.PoolClient) =>
+      client.query("INSERT INTO consents (line_id, period, cap_id, at, actor, channel) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING", [
+        c.lineId,
+        c.period,
+        c.capId,
+        c.at,
+        c.actor,
+        c.channel,
+      ]);
+    const fence = this.fence;
+    if (!fence) {
+      await insert(this.pool);
+      return;
+    }
+    // A consent lifts a cap its line's owner enforces: only the owner under its lease records it,
+    // else the engine that took the partition over would load a consent it never applied.
+    await inTransaction(this.pool, async (client) => {
+      await fence(client, { partitions: [partitionOf(c.lineId)], charges: false });
+      await insert(client);
+    });
   }
 
   async listNotices(filter: { lineId?: string; period?: Period; kind?: string }): Promise<StoredNotice[]> {
