@@ -178,6 +178,26 @@ describe("partitioned engines: leases and fencing on PostgreSQL", { skip: await 
     }
   });
 
+  it("refuses to close a period while partitioned engines run: they would bill its late usage into it", async () => {
+    const schema = freshSchema();
+    try {
+      await seeded(schema.url);
+      const app = await App.open({ dbPath: schema.url, clock: NOVEMBER_2009 });
+      const leases = new PostgresLeases((app.store as PostgresStore).pool);
+      try {
+        const held = await leases.acquire("e1", { free: [1, 2], orphaned: [] }, 30);
+        await assert.rejects(app.closePeriod("2009-10", "test"), (e: Error & { code?: string }) => e.code === "engines_running" && /e1/.test(e.message));
+        assert.deepEqual(await app.store.closedPeriods(), [], "nothing closed");
+        await leases.release("e1", held, 30);
+        assert.ok((await app.closePeriod("2009-10", "test")).length > 0, "closed once the engine stopped");
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await schema.drop();
+    }
+  });
+
   it("a clean stop gives the leases back: its engine may come back at once, a standby takes them one lease later", async () => {
     const schema = freshSchema();
     const store = await open(schema.url);

@@ -10,6 +10,7 @@ const STATUS: Record<string, number> = {
   cap_not_blocking: 409,
   not_found: 404,
   period_already_closed: 409,
+  engines_running: 409,
   period_not_ended: 409,
   unsupported_media_type: 415,
   unauthorized: 401,

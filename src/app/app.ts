@@ -182,6 +182,14 @@ export class App {
   async closePeriod(periodText: string, actor: string) {
     const period = this.period(periodText);
     const now = this.clock.now();
+    // Engines that keep running would bill the period's late usage into it after its invoices
+    // were made: close with them stopped (docs/deployment.md, Closing a month).
+    const running = (await this.store.liveEngines?.()) ?? [];
+    if (running.length > 0) {
+      throw new UserError("engines_running", `partitioned engines are running (${running.join(", ")}): they would not learn that ${period} closed`, [
+        "stop them (SIGTERM releases their leases), close the period, then start them again",
+      ]);
+    }
     // A front end's memory is not the engines': it closes on the state they committed, read afresh.
     const engine = this.router ? await openEngine(this.store, this.catalog, this.networks, this.clock) : this.engine;
     const result = await closePeriod(engine, period, { actor, now, ...(await this.anomalies.closeOptions(period, now)) });

@@ -196,6 +196,12 @@ export interface Store {
   readonly series?: SeriesStore;
   /** Abnormal-consumption reads and dismissals, where the adapter keeps them itself (PostgreSQL); see `anomalyStoreOf`. */
   readonly anomaly?: AnomalyStore;
+  /**
+   * The owners of partitioned engines whose leases are live (PostgreSQL; none on SQLite, which
+   * has no partitioned engines). A period is closed only with none running: they would not learn
+   * of the close.
+   */
+  liveEngines?(): Promise<string[]>;
   /** Lines are replaced whole: the file is validated first, then written in one transaction. */
   upsertLines(lines: readonly LineRecord[]): Promise<void>;
   loadLines(partitions?: PartitionFilter): Promise<LineRecord[]>;

@@ -221,6 +221,13 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ lineId: r.line_id, period: r.period as Period, capId: r.cap_id, at: r.at, actor: r.actor, channel: r.channel }));
   }
 
+  async liveEngines(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ owner: string }>(
+      "SELECT DISTINCT owner FROM partition_leases WHERE owner IS NOT NULL AND expires_at > now() ORDER BY owner",
+    );
+    return rows.map((r) => r.owner);
+  }
+
   async recordConsent(c: ConsentRow): Promise<void> {
     const insert = (client: pg.Pool | pg.PoolClient) =>
       client.query("INSERT INTO consents (line_id, period, cap_id, at, actor, channel) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING", [
