@@ -5,10 +5,13 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
+import { jetstream } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
 import { buildServer } from "../src/api/index.ts";
 import { App, type NetworkServer, startNetwork } from "../src/app/index.ts";
 import { PartitionedEngine } from "../src/app/partitioned-engine.ts";
 import { KIB, PARTITIONS, partitionOf } from "../src/domain/index.ts";
+import { publishUsage } from "../src/ingest/nats/index.ts";
 import type { PostgresStore } from "../src/store/index.ts";
 import { freshSchema, freshStream, NATS_URL, natsSkip, postgresSkip } from "./helpers/servers.ts";
 import { lineCsv, OCS_HOST, OCS_REALM, ONLINE, TestClock } from "./online/setup.ts";
@@ -188,5 +191,49 @@ describe("front end: a line's requests go to its partition's owner", { skip }, (
     await startEngine("e3", partitions);
     const view = await asked;
     assert.equal(view.limit, "30.00", "the successor loaded the line's limit from the store");
+  });
+
+  it("closes a month while the engines run: its late usage is billed in the next one, not lost off its invoices", async () => {
+    clock.set("2009-11-02T08:00:00Z");
+    const pool = (front.store as PostgresStore).pool;
+    const invoices = await front.closePeriod("2009-10", "test");
+    assert.ok(invoices.length > 0);
+    assert.deepEqual(await front.store.closedPeriods(), ["2009-10"]);
+    assert.equal((await pool.query("SELECT 1 FROM periods_closing")).rowCount, 0, "the closing mark ended with the close");
+    // Usage of October that mediation delivers after the close, to the running owner.
+    const nc = await connect({ servers: NATS_URL });
+    try {
+      const record = JSON.stringify({
+        record_id: "late-1",
+        line_id: OTHER,
+        service: "data",
+        started_at: "2009-10-31T20:00:00Z",
+        bytes_up: 100,
+        bytes_down: 900,
+        serving_plmn: "20801",
+      });
+      await publishUsage(jetstream(nc), [record], { subjectPrefix: stream.subjectPrefix });
+    } finally {
+      await nc.close();
+    }
+    let late: { usage_period: string; bill_period: string }[] = [];
+    for (let tries = 0; late.length === 0; tries++) {
+      assert.ok(tries < 100, "the late record was not charged");
+      await new Promise((r) => setTimeout(r, 100));
+      late = (await pool.query("SELECT usage_period, bill_period FROM usage WHERE record_id = 'late-1'")).rows;
+    }
+    assert.deepEqual(
+      late.map((r) => [r.usage_period, r.bill_period]),
+      [["2009-10", "2009-11"]],
+      "billed in November by the owner that was running",
+    );
+    await assert.rejects(front.closePeriod("2009-10", "test"), (e: Error & { code?: string }) => e.code === "period_already_closed");
+    // A close from a process that does not tell the engines is refused while they run.
+    const bare = await App.open({ dbPath: schema.url, clock, watchAnomalies: false });
+    try {
+      await assert.rejects(bare.closePeriod("2009-11", "test"), (e: Error & { code?: string }) => e.code === "engines_running");
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -182,18 +182,40 @@ export class App {
   async closePeriod(periodText: string, actor: string) {
     const period = this.period(periodText);
     const now = this.clock.now();
-    // Engines that keep running would bill the period's late usage into it after its invoices
-    // were made: close with them stopped (docs/deployment.md, Closing a month).
+    if (this.router) return this.closeWithEngines(this.router, period, actor, now);
+    // Engines running beside this process would bill the period's late usage into it after its
+    // invoices were made: only a front end, which tells them, closes while they run.
     const running = (await this.store.liveEngines?.()) ?? [];
     if (running.length > 0) {
       throw new UserError("engines_running", `partitioned engines are running (${running.join(", ")}): they would not learn that ${period} closed`, [
-        "stop them (SIGTERM releases their leases), close the period, then start them again",
+        "close it through a front end (gardefou serve --engines), which tells them, or stop them first",
       ]);
     }
-    // A front end's memory is not the engines': it closes on the state they committed, read afresh.
-    const engine = this.router ? await openEngine(this.store, this.catalog, this.networks, this.clock) : this.engine;
-    const result = await closePeriod(engine, period, { actor, now, ...(await this.anomalies.closeOptions(period, now)) });
+    const result = await closePeriod(this.engine, period, { actor, now, ...(await this.anomalies.closeOptions(period, now)) });
     if (!result.ok) throw new UserError(result.code, result.message);
+    return result.invoices;
+  }
+
+  /**
+   * A close while partitioned engines run (docs/deployment.md, Closing a month): the period is
+   * marked closing in the store, then every partition's owner stops billing it (after what it
+   * had queued); the invoices are made from the journal read afterwards, so every record billed
+   * in the period is on them and none comes later; then the owners apply the plan changes the
+   * close made due. A close cut short leaves the mark: running it again completes it.
+   */
+  private async closeWithEngines(router: EngineRouter, period: Period, actor: string, now: number) {
+    const closed = await this.store.closedPeriods();
+    if (closed.includes(period)) throw new UserError("period_already_closed", `period ${period} is already closed`);
+    if (now < this.engine.calendar.endOf(period)) {
+      throw new UserError("period_not_ended", `period ${period} has not ended yet (it ends ${new Date(this.engine.calendar.endOf(period)).toISOString()})`);
+    }
+    await this.store.beginClose?.(period);
+    await router.everyPartition("period.closing", { period });
+    // A front end's memory is not the engines': it closes on the state they committed, read afresh.
+    const engine = await openEngine(this.store, this.catalog, this.networks, this.clock);
+    const result = await closePeriod(engine, period, { actor, now, applyPlanChanges: false, ...(await this.anomalies.closeOptions(period, now)) });
+    if (!result.ok) throw new UserError(result.code, result.message);
+    await router.everyPartition("period.closed", { period });
     return result.invoices;
   }
 

@@ -189,6 +189,9 @@ export class PartitionedEngine {
     const partitions = this.book.partitions();
     const clock = this.config.clock ?? systemClock;
     const engine = await openEngine(this.store, this.catalog, this.networks, clock, { partitions: new Set(partitions) });
+    // A period a front end is closing is closed to this engine's billing already; one it starts
+    // closing after this read is told by request, answered only from `responder.serve` below.
+    for (const p of await this.store.closingPeriods()) engine.markClosed(p);
     this.engine = engine;
     this.online = await this.openOnline(engine, clock);
     const notices = new NoticeDesk(engine, new PostgresOutbox(this.store.pool), clock);

@@ -22,6 +22,11 @@ export interface CloseOptions {
   readonly extraHoldReasons?: (accountId: string) => HoldReason[];
   /** Abnormal-consumption findings of an account's lines in the period (the `abnormal_consumption` hold rule). */
   readonly findings?: (accountId: string) => readonly ConsumptionFinding[];
+  /**
+   * Applies the plan changes the close makes due (default). Off when the lines' owners are other
+   * engines, which apply them to their own lines once told the period closed.
+   */
+  readonly applyPlanChanges?: boolean;
 }
 
 /**
@@ -115,7 +120,7 @@ export function closePeriod(engine: ChargingEngine, period: Period, options: Clo
     await engine.store.closePeriod(period, stored, events);
     engine.markClosed(period);
     // The cycle boundary: plan changes effective from the next period take over now.
-    await applyDuePlanChanges(engine.store, engine.catalog, engine.lines, (p) => engine.isClosed(p), at);
+    if (options.applyPlanChanges !== false) await applyDuePlanChanges(engine.store, engine.catalog, engine.lines, (p) => engine.isClosed(p), at);
     return { ok: true, invoices };
   });
 }

@@ -6,7 +6,7 @@ export { ChargingEngine } from "./engine.ts";
 export type { PlanBoundary, PlanTerms } from "./line-state.ts";
 export { LineState } from "./line-state.ts";
 export * from "./online/index.ts";
-export { openEngine } from "./open.ts";
+export { openEngine, partitionFilter } from "./open.ts";
 export { applyDuePlanChanges, isDue, markPlanChange, recordAfter, restorePlanChanges } from "./plan-change.ts";
 export { EngineStoppedError, stoppedCode } from "./stopped.ts";
 export type { Clock, EngineRejectCode, RecordOutcome, SubmitResult, UsageInput } from "./types.ts";

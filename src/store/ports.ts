@@ -202,6 +202,13 @@ export interface Store {
    * of the close.
    */
   liveEngines?(): Promise<string[]>;
+  /**
+   * Marks `period` as being closed (PostgreSQL, for partitioned engines): engines opening from now
+   * bill its late usage into the next open period. `closePeriod` ends the mark.
+   */
+  beginClose?(period: Period): Promise<void>;
+  /** Periods marked by `beginClose` whose close has not committed yet. */
+  closingPeriods?(): Promise<Period[]>;
   /** Lines are replaced whole: the file is validated first, then written in one transaction. */
   upsertLines(lines: readonly LineRecord[]): Promise<void>;
   loadLines(partitions?: PartitionFilter): Promise<LineRecord[]>;

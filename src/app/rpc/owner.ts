@@ -1,5 +1,5 @@
-import type { Catalog } from "../../domain/index.ts";
-import type { ChargingEngine, Clock, OnlineCharging } from "../../engine/index.ts";
+import { type Catalog, type Period, parsePeriod } from "../../domain/index.ts";
+import { applyDuePlanChanges, type ChargingEngine, type Clock, type OnlineCharging, partitionFilter } from "../../engine/index.ts";
 import type { Store } from "../../store/index.ts";
 import { UserError } from "../errors.ts";
 import { lineSeriesView, lineView, policyView } from "../line-ops.ts";
@@ -36,5 +36,23 @@ export function ownerHandlers(deps: OwnerDeps): OwnerHandlers {
         deps.engine.lines.put(record);
         return { loaded: true };
       }),
+    "period.closing": ({ period }) =>
+      deps.engine.exclusive(async () => {
+        deps.engine.markClosed(asPeriod(period));
+        return { marked: true as const };
+      }),
+    "period.closed": ({ period }) =>
+      deps.engine.exclusive(async () => {
+        deps.engine.markClosed(asPeriod(period));
+        const at = new Date(deps.clock.now()).toISOString();
+        const isClosed = (p: Period) => deps.engine.isClosed(p);
+        return { applied: await applyDuePlanChanges(deps.store, deps.catalog, deps.engine.lines, isClosed, at, partitionFilter(deps.engine.partitions)) };
+      }),
   };
+}
+
+function asPeriod(text: string): Period {
+  const period = parsePeriod(text);
+  if (!period) throw new UserError("invalid_period", `"${text}" is not a period (YYYY-MM)`);
+  return period;
 }

@@ -30,11 +30,29 @@ export interface Operations {
   consent: { request: { lineId: string; capId: string; actor: string; channel: string; period: string | undefined }; result: ConsentOutcome };
   /** The line's record changed in the store (import, plan or limit change elsewhere): reload it. */
   "line.reload": { request: { lineId: string }; result: { loaded: boolean } };
+  /**
+   * A period is being closed: after what is queued, bill its late usage into the next period.
+   * Addressed to a partition, not a line; the owner answers once for each partition it holds.
+   */
+  "period.closing": { request: { period: string }; result: { marked: true } };
+  /** The period's close committed: apply the plan changes it made due to the owner's lines. */
+  "period.closed": { request: { period: string }; result: { applied: number } };
 }
 
 export type Operation = keyof Operations;
 
-export const OPERATIONS: readonly Operation[] = ["online", "line", "series", "policy", "roaming-limit", "roaming-limit.set", "consent", "line.reload"];
+export const OPERATIONS: readonly Operation[] = [
+  "online",
+  "line",
+  "series",
+  "policy",
+  "roaming-limit",
+  "roaming-limit.set",
+  "consent",
+  "line.reload",
+  "period.closing",
+  "period.closed",
+];
 
 export interface RpcRequest<O extends Operation = Operation> {
   readonly op: O;

@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from "@nats-io/transport-node";
-import { partitionOf } from "../../domain/index.ts";
+import { PARTITIONS, partitionOf } from "../../domain/index.ts";
 import type { ReauthTarget } from "../../engine/index.ts";
 import { UserError } from "../errors.ts";
 import { decode, encode, NOT_OWNER, type Operation, type Operations, type RpcReply, reauthSubject, rpcSubject } from "./protocol.ts";
@@ -22,6 +22,9 @@ export interface RouterOptions {
  * idempotent (online requests by session and request number, settings by value), so asking again
  * after a timeout or during a failover cannot apply anything twice.
  */
+/** Partitions asked at once by `everyPartition`. */
+const BROADCAST_CONCURRENCY = 16;
+
 export class EngineRouter {
   private constructor(
     private readonly nc: NatsConnection,
@@ -41,8 +44,25 @@ export class EngineRouter {
   }
 
   /** Runs `op` on the owner of `lineId`'s partition. */
-  async call<O extends Operation>(op: O, body: Operations[O]["request"] & { lineId: string }): Promise<Operations[O]["result"]> {
-    const subject = rpcSubject(this.prefix, partitionOf(body.lineId));
+  call<O extends Operation>(op: O, body: Operations[O]["request"] & { lineId: string }): Promise<Operations[O]["result"]> {
+    return this.callPartition(op, partitionOf(body.lineId), body);
+  }
+
+  /**
+   * Runs `op` on the owner of every partition (each owner once per partition it holds), a few at
+   * a time; fails with the first partition nobody answers for within the patience.
+   */
+  async everyPartition<O extends Operation>(op: O, body: Operations[O]["request"]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < PARTITIONS) await this.callPartition(op, next++, body);
+    };
+    await Promise.all(Array.from({ length: BROADCAST_CONCURRENCY }, worker));
+  }
+
+  /** Runs `op` on the owner of `partition`, asking again across a handover up to the patience. */
+  async callPartition<O extends Operation>(op: O, partition: number, body: Operations[O]["request"]): Promise<Operations[O]["result"]> {
+    const subject = rpcSubject(this.prefix, partition);
     const payload = encode({ op, body });
     const deadline = Date.now() + this.patienceMs;
     let pause = 50;

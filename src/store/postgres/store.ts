@@ -228,6 +228,15 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.owner);
   }
 
+  async beginClose(period: Period): Promise<void> {
+    await this.pool.query("INSERT INTO periods_closing (period) VALUES ($1) ON CONFLICT DO NOTHING", [period]);
+  }
+
+  async closingPeriods(): Promise<Period[]> {
+    const { rows } = await this.pool.query<{ period: Period }>("SELECT period FROM periods_closing ORDER BY period");
+    return rows.map((r) => r.period);
+  }
+
   async recordConsent(c: ConsentRow): Promise<void> {
     const insert = (client: pg.Pool | pg.PoolClient) =>
       client.query("INSERT INTO consents (line_id, period, cap_id, at, actor, channel) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING", [
@@ -335,6 +344,7 @@ export class PostgresStore implements Store {
   async closePeriod(period: Period, invoices: readonly StoredInvoice[], events: readonly InvoiceEvent[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await client.query("INSERT INTO periods (period, closed_at) VALUES ($1, $2)", [period, events[0]?.at ?? new Date(0).toISOString()]);
+      await client.query("DELETE FROM periods_closing WHERE period = $1", [period]);
       for (const i of invoices) {
         await client.query("INSERT INTO invoices (invoice_id, account_id, period, status, total_excl_tax, document) VALUES ($1,$2,$3,$4,$5,$6)", [
           i.invoiceId,
