@@ -5,7 +5,9 @@ import { json, type Output, table } from "./output.ts";
 export function registerBilling(program: Command, output: Output, globals: () => GlobalOptions): void {
   program
     .command("close")
-    .description("close a billing period: one invoice per account, held for review or issued by the hold rules")
+    .description(
+      "close a billing period: one invoice per account, held for review or issued by the hold rules (with partitioned engines running, close through a front end: POST /api/v1/periods/P/close)",
+    )
     .requiredOption("--period <YYYY-MM>", "the period to close")
     .option("--json", "print the invoices as JSON")
     .action(async (opts: { period: string; json?: boolean }) => {

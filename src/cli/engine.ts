@@ -35,7 +35,7 @@ export function registerEngine(program: Command, output: Output, globals: () => 
     .option("--partitions <set>", `partitions to serve, e.g. 0-84, or "all" (of ${PARTITIONS}); "all" also takes over`, "all")
     .option("--owner <name>", "this engine's name in the lease table (default host:pid)")
     .option("--lease-seconds <n>", "lease duration: a dead engine's partitions move after at most this long", "10")
-    .option("--takeover", "also take any partition whose owner's lease lapsed (another engine died)")
+    .option("--takeover", "also take any partition whose owner's lease lapsed (another engine died) or that was released a lease ago and not taken back")
     .option("--durable <prefix>", "durable consumer name prefix (shared by all engines)", "gardefou")
     .option("--subjects <prefix>", "subject prefix: <prefix>.<partition>", "usage")
     .option("--rpc-prefix <subject>", "answer front ends' forwarded requests on <prefix>.<partition> for the partitions held", DEFAULT_RPC_PREFIX)
