@@ -39,7 +39,10 @@ export function registerEngine(program: Command, output: Output, globals: () => 
     .option("--durable <prefix>", "durable consumer name prefix (shared by all engines)", "gardefou")
     .option("--subjects <prefix>", "subject prefix: <prefix>.<partition>", "usage")
     .option("--rpc-prefix <subject>", "answer front ends' forwarded requests on <prefix>.<partition> for the partitions held", DEFAULT_RPC_PREFIX)
-    .option("--ack-wait-seconds <n>", "redelivery delay of an unacknowledged message, e.g. a dead engine's in-flight ones (default: the lease)")
+    .option(
+      "--ack-wait-seconds <n>",
+      "redelivery delay of a message left unacknowledged by a live engine (a dead engine's come back at once, to its successor) (default: the lease)",
+    )
     .option("--metrics-port <port>", "serve GET /metrics (Prometheus) and /healthz on this port (0: any free port; default: none)")
     .option("--metrics-host <address>", "address the metrics port listens on", "127.0.0.1")
     .action(async (opts: EngineOptions) => {
