@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Catalog, InvoiceDocument, NetworkDirectory, Period } from "../domain/index.ts";
-import { type ChargingEngine, type Clock, closePeriod, OnlineCharging, type OnlineOptions, openEngine, systemClock } from "../engine/index.ts";
+import { type ChargingEngine, type Clock, closePeriod, closeRefusal, OnlineCharging, type OnlineOptions, openEngine, systemClock } from "../engine/index.ts";
 import {
   csvUsageParser,
   fileChunks,
@@ -88,8 +88,7 @@ export class App {
   /** Held invoices, credit notes, payment plans, contacts, invoice PDFs and plan migrations. */
   get review(): ReviewDesk {
     // Plan changes are marked on the lines in the owners' memory: not from a front end yet.
-    if (this.router) this.desk ??= new ReviewDesk(this, () => this.refuseOnFrontEnd("plan migration"));
-    this.desk ??= new ReviewDesk(this);
+    this.desk ??= new ReviewDesk(this, this.router ? () => this.refuseOnFrontEnd("plan migration") : undefined);
     return this.desk;
   }
 
@@ -204,11 +203,9 @@ export class App {
    * close made due. A close cut short leaves the mark: running it again completes it.
    */
   private async closeWithEngines(router: EngineRouter, period: Period, actor: string, now: number) {
-    const closed = await this.store.closedPeriods();
-    if (closed.includes(period)) throw new UserError("period_already_closed", `period ${period} is already closed`);
-    if (now < this.engine.calendar.endOf(period)) {
-      throw new UserError("period_not_ended", `period ${period} has not ended yet (it ends ${new Date(this.engine.calendar.endOf(period)).toISOString()})`);
-    }
+    // Checked before anything is marked: a refused close must leave the engines billing the period.
+    const refused = closeRefusal(period, (await this.store.closedPeriods()).includes(period), this.engine.calendar, now);
+    if (refused) throw new UserError(refused.code, refused.message);
     await this.store.beginClose?.(period);
     await router.everyPartition("period.closing", { period });
     // A front end's memory is not the engines': it closes on the state they committed, read afresh.

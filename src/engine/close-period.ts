@@ -7,6 +7,7 @@ import {
   invoiceDocument,
   type Micros,
   type Period,
+  type PeriodCalendar,
   type UsageAggregate,
 } from "../domain/index.ts";
 import type { InvoiceEvent, StoredInvoice } from "../store/index.ts";
@@ -29,6 +30,14 @@ export interface CloseOptions {
   readonly applyPlanChanges?: boolean;
 }
 
+/** Why `period` cannot be closed at `now`, if it cannot: closed already, or not over yet. */
+export function closeRefusal(period: Period, closed: boolean, calendar: PeriodCalendar, now: number): Extract<CloseResult, { ok: false }> | undefined {
+  if (closed) return { ok: false, code: "period_already_closed", message: `period ${period} is already closed` };
+  const end = calendar.endOf(period);
+  if (now < end) return { ok: false, code: "period_not_ended", message: `period ${period} has not ended yet (it ends ${new Date(end).toISOString()})` };
+  return undefined;
+}
+
 /**
  * Closes a billing period: one invoice per account, built from the journal, drafted then held
  * or issued by the hold rules — in one transaction with the period's closing, after every
@@ -37,14 +46,8 @@ export interface CloseOptions {
  */
 export function closePeriod(engine: ChargingEngine, period: Period, options: CloseOptions): Promise<CloseResult> {
   return engine.exclusive(async () => {
-    if (engine.isClosed(period)) return { ok: false, code: "period_already_closed", message: `period ${period} is already closed` };
-    if (options.now < engine.calendar.endOf(period)) {
-      return {
-        ok: false,
-        code: "period_not_ended",
-        message: `period ${period} has not ended yet (it ends ${new Date(engine.calendar.endOf(period)).toISOString()})`,
-      };
-    }
+    const refused = closeRefusal(period, engine.isClosed(period), engine.calendar, options.now);
+    if (refused) return refused;
     const usage = await engine.store.usageForBilling(period);
     const byAccount = new Map<string, BillableLine[]>();
     const periodEnd = engine.calendar.endOf(period);

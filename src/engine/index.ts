@@ -1,5 +1,5 @@
 export type { CloseOptions, CloseResult } from "./close-period.ts";
-export { closePeriod } from "./close-period.ts";
+export { closePeriod, closeRefusal } from "./close-period.ts";
 export { LineDirectory } from "./directory.ts";
 export type { ConsentResult, EngineEvents, EngineOptions } from "./engine.ts";
 export { ChargingEngine } from "./engine.ts";

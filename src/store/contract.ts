@@ -239,11 +239,14 @@ export function storeContract(name: string, factory: StoreFactory, options: { sk
         const answer = (n: number) => ({ sessionId: "gw;1;1", requestNumber: n, answer: `{"n":${n}}`, at: "2009-10-14T00:05:00.000Z" });
         await store.commit({ ...EMPTY, usage: [usage("o1")], online: { sessions: [session], closedSessions: [], answers: [answer(0), answer(1), answer(2)] } });
         assert.deepEqual(await store.online.loadSessions(), [session]);
+        assert.equal(await store.online.lineOfSession("gw;1;1"), "L1");
+        assert.equal(await store.online.lineOfSession("gw;9;9"), undefined);
         assert.equal(await store.online.findAnswer("gw;1;1", 2), '{"n":2}');
         assert.equal(await store.online.findAnswer("gw;1;1", 1), '{"n":1}');
         assert.equal(await store.online.findAnswer("gw;1;1", 0), undefined, "older answers are pruned");
         await store.commit({ ...EMPTY, online: { sessions: [], closedSessions: ["gw;1;1"], answers: [answer(3)] } });
         assert.deepEqual(await store.online.loadSessions(), []);
+        assert.equal(await store.online.lineOfSession("gw;1;1"), undefined, "closed");
         assert.equal(await store.online.findAnswer("gw;1;1", 3), '{"n":3}');
       }));
 

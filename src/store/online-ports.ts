@@ -50,4 +50,6 @@ export interface OnlineStore {
   /** Open sessions, of the lines of `partitions` only when given (an engine's share; see `PartitionFilter`). */
   loadSessions(partitions?: PartitionFilter): Promise<SessionRow[]>;
   findAnswer(sessionId: string, requestNumber: number): Promise<string | undefined>;
+  /** The line of an open session (a front end routing a CCR-U/T, which may name no subscriber). */
+  lineOfSession(sessionId: string): Promise<string | undefined>;
 }

@@ -4,8 +4,7 @@ import { jetstreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import type { PartitionedEngine, PartitionedEngineObserver } from "../../app/partitioned-engine.ts";
 import type { ChargingEngine } from "../../engine/index.ts";
-import type { NatsIngest, NatsIngestStats } from "../../ingest/nats/index.ts";
-import { durableName } from "../../ingest/nats/index.ts";
+import { durableName, emptyIngestStats, type NatsIngest, type NatsIngestStats } from "../../ingest/nats/index.ts";
 import type { JournalBatch } from "../../store/index.ts";
 import { Counter, Gauge, Histogram, labelText, Registry } from "./registry.ts";
 
@@ -64,7 +63,7 @@ export class EngineMetrics {
   private engine: ChargingEngine | undefined;
   private ingest: NatsIngest | undefined;
   /** Totals of the consumers replaced when the engine reopened on more partitions. */
-  private readonly before: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0, rewound: 0 };
+  private readonly before: NatsIngestStats = emptyIngestStats();
   private lag = new Map<string, number>();
   private lagPrefix = "gardefou";
   private lagAt: number | undefined;

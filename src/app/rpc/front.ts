@@ -9,9 +9,6 @@ export interface OnlineHandler {
 
 const refused = (result: "user_unknown" | "unknown_session", message: string): OnlineAnswer => ({ result, services: [], failedPlmn: undefined, message });
 
-/** Sessions are looked for in the store at most this often when a request names one we do not know. */
-const RELOAD_MS = 1_000;
-
 /**
  * Online charging on a front end: finds the line a credit-control request is about — by its
  * subscription ids on CCR-I/E, by its session on CCR-U/T, which may carry none — and forwards it
@@ -20,7 +17,6 @@ const RELOAD_MS = 1_000;
  */
 export class ForwardedOnline implements OnlineHandler {
   private readonly lineOfSession = new Map<string, string>();
-  private lastReload = 0;
 
   constructor(
     private readonly router: EngineRouter,
@@ -43,16 +39,8 @@ export class ForwardedOnline implements OnlineHandler {
       if (resolved.ok) return resolved.line.record.lineId;
       if (request.kind === "initial" || request.kind === "event") return refused("user_unknown", resolved.message);
     }
-    const known = this.lineOfSession.get(request.sessionId) ?? (await this.reloadSessions()).get(request.sessionId);
+    // A session opened through another front end, or before this one started, is in the store.
+    const known = this.lineOfSession.get(request.sessionId) ?? (await this.store.lineOfSession(request.sessionId));
     return known ?? refused("unknown_session", `no open session ${request.sessionId}`);
-  }
-
-  /** Sessions opened through another front end, or before this one started. */
-  private async reloadSessions(): Promise<Map<string, string>> {
-    const now = Date.now();
-    if (now - this.lastReload < RELOAD_MS) return this.lineOfSession;
-    this.lastReload = now;
-    for (const row of await this.store.loadSessions()) this.lineOfSession.set(row.sessionId, row.lineId);
-    return this.lineOfSession;
   }
 }

@@ -46,8 +46,7 @@ export class OnlineCharging {
   static async open(engine: ChargingEngine, clock: Clock, options: Partial<OnlineOptions> = {}): Promise<OnlineCharging> {
     const table = new SessionTable();
     // A partitioned engine takes only the sessions of its own partitions' lines.
-    for (const row of await engine.store.online.loadSessions(partitionFilter(engine.partitions)))
-      if (engine.lines.get(row.lineId)) table.add(OnlineSession.fromRow(row));
+    for (const row of await engine.store.online.loadSessions(partitionFilter(engine.partitions))) table.add(OnlineSession.fromRow(row));
     return new OnlineCharging(engine, table, clock, options);
   }
 

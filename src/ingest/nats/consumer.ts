@@ -36,6 +36,11 @@ export interface NatsIngestStats {
   rewound: number;
 }
 
+/** Counts before anything is consumed. */
+export function emptyIngestStats(): NatsIngestStats {
+  return { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0, rewound: 0 };
+}
+
 export type NatsIngestResult =
   | { readonly ok: true; readonly ingest: NatsIngest }
   | { readonly ok: false; readonly code: "broker_unreachable"; readonly message: string };
@@ -47,7 +52,7 @@ export type NatsIngestResult =
  * keys make the redelivery charge nothing twice.
  */
 export class NatsIngest {
-  readonly stats: NatsIngestStats = { messages: 0, acked: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0, deadLettered: 0, rewound: 0 };
+  readonly stats: NatsIngestStats = emptyIngestStats();
   private readonly iterators: ConsumerMessages[] = [];
   private readonly loops: Promise<void>[] = [];
   private failure: Error | undefined;

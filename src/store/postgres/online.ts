@@ -62,6 +62,11 @@ export class PostgresOnlineStore implements OnlineStore {
     }));
   }
 
+  async lineOfSession(sessionId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ line_id: string }>("SELECT line_id FROM online_sessions WHERE session_id = $1", [sessionId]);
+    return rows[0]?.line_id;
+  }
+
   async findAnswer(sessionId: string, requestNumber: number): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ answer: string }>("SELECT answer FROM online_answers WHERE session_id = $1 AND request_number = $2", [
       sessionId,

@@ -81,6 +81,11 @@ export class SqliteOnlineStore implements OnlineStore {
     }));
   }
 
+  async lineOfSession(sessionId: string): Promise<string | undefined> {
+    const row = this.db.prepare("SELECT line_id FROM online_sessions WHERE session_id = ?").get(sessionId) as { line_id: string } | undefined;
+    return row?.line_id;
+  }
+
   async findAnswer(sessionId: string, requestNumber: number): Promise<string | undefined> {
     const row = this.selectAnswer.get(sessionId, requestNumber) as { answer: string } | undefined;
     return row?.answer;
